@@ -1,0 +1,114 @@
+package com.storefront.display.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * Everything a stack start can be told. Each value comes from a system property
+ * {@code local-stack.<name>}, else an environment variable {@code LOCAL_STACK_<NAME>}, else the default
+ * below; {@code home} defaults to the {@code .local-stack} folder of the checkout that built this jar.
+ */
+public record LocalStackSettings(
+        ProviderChoice provider,
+        Path home,
+        String host,
+        int cassandraPort,
+        int cassandraStoragePort,
+        String cassandraHeap,
+        int kafkaPort,
+        int kafkaControllerPort,
+        String kafkaHeap,
+        Duration startTimeout,
+        String cassandraVersion,
+        String kafkaVersion) {
+
+    /** Which provider runs the servers. */
+    public enum ProviderChoice {
+        /** Testcontainers when a Docker engine answers, else child processes. */
+        AUTO,
+        /** Child JVMs from the Maven-resolved server classpaths. */
+        PROCESS,
+        /** Testcontainers; fails clearly when no Docker engine answers. */
+        DOCKER
+    }
+
+    public static final String LOCAL_DATACENTER = "datacenter1";
+
+    public static LocalStackSettings fromEnvironment() {
+        return from(name -> {
+            String value = System.getProperty("local-stack." + name);
+            if (value == null || value.isBlank()) {
+                value = System.getenv("LOCAL_STACK_" + name.toUpperCase(Locale.ROOT).replace('-', '_'));
+            }
+            return value == null || value.isBlank() ? null : value.trim();
+        });
+    }
+
+    static LocalStackSettings from(Function<String, String> source) {
+        Properties build = buildProperties();
+        Function<String, String> value = name -> {
+            String v = source.apply(name);
+            return v != null ? v : build.getProperty(name);
+        };
+        return new LocalStackSettings(
+                ProviderChoice.valueOf(or(value.apply("provider"), "auto").toUpperCase(Locale.ROOT)),
+                Path.of(required(value, "home")).toAbsolutePath().normalize(),
+                or(value.apply("host"), "127.0.0.1"),
+                intOr(value.apply("cassandra-port"), 9042),
+                intOr(value.apply("cassandra-storage-port"), 7000),
+                or(value.apply("cassandra-heap"), "1g"),
+                intOr(value.apply("kafka-port"), 9092),
+                intOr(value.apply("kafka-controller-port"), 9093),
+                or(value.apply("kafka-heap"), "768m"),
+                Duration.ofSeconds(intOr(value.apply("start-timeout-seconds"), 180)),
+                required(value, "cassandra.version"),
+                required(value, "kafka.version"));
+    }
+
+    public StackEndpoints endpoints() {
+        return new StackEndpoints(host, cassandraPort, LOCAL_DATACENTER, host + ":" + kafkaPort);
+    }
+
+    public Path serverLib(String server, String version) {
+        return home.resolve("servers").resolve(server + "-" + version).resolve("lib");
+    }
+
+    private static Properties buildProperties() {
+        Properties properties = new Properties();
+        try (InputStream in = LocalStackSettings.class.getResourceAsStream("/local-stack-build.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    private static String required(Function<String, String> value, String name) {
+        String v = value.apply(name);
+        if (v == null || v.startsWith("@")) {
+            throw new LocalStackException("local-stack setting '" + name + "' is not set: build the project with "
+                    + "./mvnw package, or set -Dlocal-stack." + name);
+        }
+        return v;
+    }
+
+    private static String or(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static int intOr(String value, int fallback) {
+        try {
+            return value == null ? fallback : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new LocalStackException("local-stack setting is not a number: '" + value + "'");
+        }
+    }
+}

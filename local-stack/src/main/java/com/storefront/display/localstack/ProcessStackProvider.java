@@ -1,0 +1,114 @@
+package com.storefront.display.localstack;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs Cassandra and Kafka as child JVMs from the server classpaths the build copied (no Docker). */
+public final class ProcessStackProvider implements StackProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessStackProvider.class);
+
+    private final LocalStackSettings settings;
+    private final List<LocalServer> servers;
+
+    public ProcessStackProvider(LocalStackSettings settings) {
+        this.settings = settings;
+        this.servers = List.of(new CassandraServer(settings), new KafkaServer(settings));
+    }
+
+    @Override
+    public String name() {
+        return "process";
+    }
+
+    @Override
+    public RunningStack start(Owner owner) {
+        long begin = System.nanoTime();
+        // both servers start in parallel: Cassandra dominates, Kafka comes for free
+        List<CompletableFuture<LocalServer.Outcome>> starts = servers.stream()
+                .map(server -> CompletableFuture.supplyAsync(() -> server.ensureRunning(owner)))
+                .toList();
+        List<LocalServer> toStop = new ArrayList<>();
+        RuntimeException failure = null;
+        for (int i = 0; i < servers.size(); i++) {
+            try {
+                LocalServer.Outcome outcome = starts.get(i).join();
+                if (outcome != LocalServer.Outcome.REUSED) {
+                    toStop.add(servers.get(i));
+                }
+            } catch (CompletionException e) {
+                failure = failure == null ? unwrap(e) : failure;
+            }
+        }
+        if (failure != null) {
+            // a half-started stack is no use to anyone: stop what this call launched
+            if (owner == Owner.TEST_RUN) {
+                toStop.forEach(LocalServer::stop);
+            }
+            throw failure;
+        }
+        log.info("local stack ({}) ready in {} ms: {}", name(), (System.nanoTime() - begin) / 1_000_000,
+                settings.endpoints());
+        return new ProcessStack(owner == Owner.TEST_RUN ? toStop : List.of(), toStop.isEmpty());
+    }
+
+    /** Stops every server recorded in the stack home, whoever started it. */
+    public boolean stopAll() {
+        boolean any = false;
+        for (int i = servers.size() - 1; i >= 0; i--) {
+            any |= servers.get(i).stop();
+        }
+        return any;
+    }
+
+    /** One line per server: running or not, its pid and owner, whether it answers. */
+    public List<String> status() {
+        return servers.stream().map(server -> server.name() + ": "
+                + server.recordedPid().map(p -> "running, pid " + p.pid() + ", started by " + p.owner())
+                        .orElse("no process of ours")
+                + ", port " + server.port() + (server.answers(java.time.Duration.ofSeconds(3)) ? " answers" : " does not answer"))
+                .toList();
+    }
+
+    private static RuntimeException unwrap(CompletionException e) {
+        return e.getCause() instanceof RuntimeException runtime ? runtime : e;
+    }
+
+    private final class ProcessStack implements RunningStack {
+
+        private final List<LocalServer> owned;
+        private final boolean reused;
+
+        ProcessStack(List<LocalServer> owned, boolean reused) {
+            this.owned = owned;
+            this.reused = reused;
+        }
+
+        @Override
+        public StackEndpoints endpoints() {
+            return settings.endpoints();
+        }
+
+        @Override
+        public String providerName() {
+            return name();
+        }
+
+        @Override
+        public boolean reused() {
+            return reused;
+        }
+
+        @Override
+        public void close() {
+            for (int i = owned.size() - 1; i >= 0; i--) {
+                owned.get(i).stop();
+            }
+        }
+    }
+}
