@@ -1,0 +1,130 @@
+package com.storefront.display.migrations.cql;
+
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlIdentifier;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+
+/**
+ * Applies the versioned CQL scripts to a keyspace: creates the keyspace if missing, takes the
+ * migration lock, verifies every applied script is unchanged (checksum), applies the pending ones in
+ * version order and records each with its checksum. Running it again is a no-op.
+ */
+public final class CqlMigrations {
+
+    private static final Logger log = LoggerFactory.getLogger(CqlMigrations.class);
+
+    private final CqlMigrationSettings settings;
+    private final Supplier<CqlSessionBuilder> sessions;
+
+    /**
+     * @param settings keyspace, replication, script location and lock timings
+     * @param sessions fresh session builders pointing at the cluster; their keyspace is ignored
+     */
+    public CqlMigrations(CqlMigrationSettings settings, Supplier<CqlSessionBuilder> sessions) {
+        this.settings = settings;
+        this.sessions = sessions;
+    }
+
+    /**
+     * @throws ChangedMigrationException when an applied script was edited; nothing is applied then
+     * @throws IllegalStateException     when the lock cannot be had in time
+     */
+    public MigrationReport migrate() {
+        List<CqlMigration> scripts = CqlMigrationScripts.load(settings.location());
+        String keyspace = settings.keyspace();
+        try (CqlSession session = open()) {
+            createKeyspaceAndHistory(session, keyspace);
+            // scripts use unqualified table names; this private session runs one statement at a time
+            session.execute("USE " + keyspace);
+            MigrationLock lock = MigrationLock.acquire(session, keyspace, settings.lockLease(), settings.lockWait());
+            try {
+                return applyPending(session, keyspace, scripts);
+            } finally {
+                lock.close();
+            }
+        }
+    }
+
+    /**
+     * A session for DDL only. Schema metadata is off: with it on, the driver refreshes its metadata
+     * after every DDL statement through a one-second debouncer, which makes each statement take a second.
+     */
+    private CqlSession open() {
+        CqlSession session = sessions.get().withKeyspace((CqlIdentifier) null).build();
+        session.setSchemaMetadataEnabled(false);
+        return session;
+    }
+
+    private void createKeyspaceAndHistory(CqlSession session, String keyspace) {
+        session.execute("CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = " + settings.replication());
+        session.execute("CREATE TABLE IF NOT EXISTS " + keyspace + ".schema_migration (version int PRIMARY KEY, "
+                + "name text, checksum text, applied_at timestamp, applied_by text, execution_ms bigint)");
+        session.execute("CREATE TABLE IF NOT EXISTS " + keyspace + ".schema_migration_lock (name text PRIMARY KEY, "
+                + "owner text, acquired_at timestamp)");
+    }
+
+    private MigrationReport applyPending(CqlSession session, String keyspace, List<CqlMigration> scripts) {
+        Map<Integer, String> applied = appliedChecksums(session, keyspace);
+        List<CqlMigration> pending = new ArrayList<>();
+        for (CqlMigration script : scripts) {
+            String checksum = applied.get(script.version());
+            if (checksum == null) {
+                pending.add(script);
+            } else if (!checksum.equals(script.checksum())) {
+                throw new ChangedMigrationException(script, checksum);
+            }
+        }
+        List<Integer> done = new ArrayList<>();
+        for (CqlMigration script : pending) {
+            apply(session, keyspace, script);
+            done.add(script.version());
+        }
+        log.info("CQL migrations of keyspace {}: {} verified unchanged, applied {}", keyspace,
+                scripts.size() - pending.size(), done);
+        return new MigrationReport(done, scripts.size() - pending.size());
+    }
+
+    private static Map<Integer, String> appliedChecksums(CqlSession session, String keyspace) {
+        Map<Integer, String> applied = new HashMap<>();
+        for (Row row : session.execute(SimpleStatement.newInstance("SELECT version, checksum FROM " + keyspace
+                + ".schema_migration").setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM))) {
+            applied.put(row.getInt("version"), row.getString("checksum"));
+        }
+        return applied;
+    }
+
+    private static void apply(CqlSession session, String keyspace, CqlMigration script) {
+        long start = System.nanoTime();
+        for (String statement : script.statements()) {
+            session.execute(statement);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        session.execute(SimpleStatement.newInstance("INSERT INTO " + keyspace + ".schema_migration "
+                        + "(version, name, checksum, applied_at, applied_by, execution_ms) VALUES (?, ?, ?, ?, ?, ?)",
+                script.version(), script.name(), script.checksum(), Instant.now(), host(), millis)
+                .setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM));
+        log.info("applied CQL migration {} in {} ms", script.name(), millis);
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName() + "/" + ProcessHandle.current().pid();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown/" + ProcessHandle.current().pid();
+        }
+    }
+}
