@@ -1,0 +1,36 @@
+package com.storefront.display.core.model;
+
+import com.datastax.oss.driver.api.core.cql.Row;
+
+/**
+ * A {@code shop_product} row. Each domain's fields are null until that domain wrote them.
+ *
+ * @param name          product domain
+ * @param category      product domain
+ * @param imageUrl      product domain
+ * @param basePrice     product domain, whole KRW
+ * @param displayStatus product domain: ON_SALE, SOLD_OUT, HIDDEN
+ * @param salePrice     price domain, whole KRW
+ * @param discountRate  price domain, percent
+ * @param stockQuantity stock domain
+ */
+public record ShopProduct(long shopId, long productId, String name, String category, String imageUrl,
+                          Long basePrice, String displayStatus, Long salePrice, Integer discountRate,
+                          Integer stockQuantity) {
+
+    public static final String COLUMNS = "shop_id, product_id, name, category, image_url, base_price, display_status, "
+            + "sale_price, discount_rate, stock_quantity";
+
+    /** Maps a row selected with {@link #COLUMNS}. */
+    public static ShopProduct from(Row row) {
+        return new ShopProduct(row.getLong("shop_id"), row.getLong("product_id"), row.getString("name"),
+                row.getString("category"), row.getString("image_url"), row.get("base_price", Long.class),
+                row.getString("display_status"), row.get("sale_price", Long.class),
+                row.get("discount_rate", Integer.class), row.get("stock_quantity", Integer.class));
+    }
+
+    /** False for an orphan: stock or price data without the product itself. */
+    public boolean hasProductData() {
+        return displayStatus != null;
+    }
+}

@@ -1,0 +1,30 @@
+package com.storefront.display.core.write;
+
+import java.util.regex.Pattern;
+
+/**
+ * One column a domain sets. A null value clears the cell (as of the write's timestamp).
+ *
+ * @param column the CQL column name, lower snake case
+ * @param value  a Java value of the column's CQL type: Long for bigint, Integer for int, Double for
+ *               double, String for text, Instant for timestamp
+ */
+public record ColumnValue(String column, Object value) {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
+
+    public ColumnValue {
+        requireIdentifier(column);
+    }
+
+    public static ColumnValue of(String column, Object value) {
+        return new ColumnValue(column, value);
+    }
+
+    static String requireIdentifier(String column) {
+        if (column == null || !IDENTIFIER.matcher(column).matches()) {
+            throw new IllegalArgumentException("not a column name: " + column);
+        }
+        return column;
+    }
+}

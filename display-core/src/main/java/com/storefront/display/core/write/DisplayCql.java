@@ -1,0 +1,33 @@
+package com.storefront.display.core.write;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/** Builds and caches the statement text of each write shape (kind, table, key depth, columns). */
+final class DisplayCql {
+
+    private static final Map<String, String> STATEMENTS = new ConcurrentHashMap<>();
+
+    private DisplayCql() {
+    }
+
+    static String cached(String kind, RowKey key, List<String> columns, Supplier<String> build) {
+        String shape = kind + '|' + key.table() + '|' + key.values().size() + '|' + String.join(",", columns);
+        return STATEMENTS.computeIfAbsent(shape, s -> build.get());
+    }
+
+    static String where(RowKey key) {
+        return key.columns().stream().map(c -> c + " = ?").collect(Collectors.joining(" AND ", " WHERE ", ""));
+    }
+
+    static List<Object> timestampThenKey(long timestamp, RowKey key) {
+        List<Object> values = new ArrayList<>(key.values().size() + 1);
+        values.add(timestamp);
+        values.addAll(key.values());
+        return values;
+    }
+}

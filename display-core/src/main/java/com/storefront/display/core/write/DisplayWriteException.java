@@ -1,0 +1,22 @@
+package com.storefront.display.core.write;
+
+import java.util.concurrent.CompletionException;
+
+/** A read-model write failed; the message names the statement, the key and the driver's reason. */
+public class DisplayWriteException extends RuntimeException {
+
+    private final transient DisplayWrite write;
+
+    public DisplayWriteException(DisplayWrite write, Throwable cause) {
+        super("write to " + write.key() + " failed (" + write.cql() + "): " + cause.getMessage(), cause);
+        this.write = write;
+    }
+
+    public DisplayWrite write() {
+        return write;
+    }
+
+    static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+}
