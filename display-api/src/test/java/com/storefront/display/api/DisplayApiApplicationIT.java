@@ -1,0 +1,45 @@
+package com.storefront.display.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.jayway.jsonpath.JsonPath;
+import com.storefront.display.localstack.WithLocalStack;
+
+@WithLocalStack
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.application.name=display-api-it"})
+class DisplayApiApplicationIT {
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    CqlSession session;
+
+    @Test
+    void startsOnTheMigratedKeyspaceAndReportsCassandraUp() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        String body = response.body();
+
+        assertThat(response.statusCode()).as(body).isEqualTo(200);
+        assertThat(JsonPath.<String>read(body, "$.status")).isEqualTo("UP");
+        assertThat(JsonPath.<String>read(body, "$.components.cassandra.status")).isEqualTo("UP");
+        assertThat(session.getKeyspace()).hasValueSatisfying(k -> assertThat(k.asInternal()).isEqualTo("display"));
+        List<Integer> versions = session.execute("SELECT version FROM schema_migration").all().stream()
+                .map(row -> row.getInt(0)).toList();
+        assertThat(versions).contains(1, 2);
+    }
+}
