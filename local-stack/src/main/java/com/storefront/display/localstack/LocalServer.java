@@ -24,6 +24,7 @@ abstract class LocalServer {
 
     private static final Logger log = LoggerFactory.getLogger(LocalServer.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(45);
+    private static final Duration PROBE = Duration.ofSeconds(5);
 
     protected final LocalStackSettings settings;
 
@@ -122,7 +123,8 @@ abstract class LocalServer {
                 throw new LocalStackException(name() + " exited with code " + process.exitValue()
                         + " before it was ready." + logTail());
             }
-            if (portOpen(port()) && answers(Duration.ofSeconds(5))) {
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            if (portOpen(port()) && answers(left.compareTo(PROBE) < 0 ? left : PROBE)) {
                 return;
             }
             sleep(Duration.ofMillis(250));
@@ -145,9 +147,14 @@ abstract class LocalServer {
         return PidFile.read(pidFile()).filter(p -> p.liveProcess(mainClass()).isPresent());
     }
 
+    /** Asks the server to shut down cleanly; SIGTERM unless the server wants another signal. */
+    protected void requestStop(ProcessHandle process) {
+        process.destroy();
+    }
+
     private void stop(ProcessHandle process) {
         log.info("{}: stopping pid {}", name(), process.pid());
-        process.destroy();
+        requestStop(process);
         try {
             process.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {

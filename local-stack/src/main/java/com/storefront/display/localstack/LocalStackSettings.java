@@ -24,6 +24,8 @@ public record LocalStackSettings(
         int kafkaPort,
         int kafkaControllerPort,
         String kafkaHeap,
+        int postgresPort,
+        String postgresBin,
         Duration startTimeout,
         String cassandraVersion,
         String kafkaVersion) {
@@ -66,6 +68,8 @@ public record LocalStackSettings(
                 intOr(value.apply("kafka-port"), 9092),
                 intOr(value.apply("kafka-controller-port"), 9093),
                 or(value.apply("kafka-heap"), "768m"),
+                intOr(value.apply("postgres-port"), 5432),
+                value.apply("postgres-bin"),
                 Duration.ofSeconds(intOr(value.apply("start-timeout-seconds"), 180)),
                 required(value, "cassandra.version"),
                 required(value, "kafka.version"));
