@@ -1,0 +1,76 @@
+package com.storefront.display.core.domain;
+
+/**
+ * The upstream domains. Each owns one topic, one source API path and one state type; the names are
+ * those of CONTRACTS.md.
+ */
+public enum Domain {
+    SHOP("shop-events", "shops", "shopId", ShopState.class),
+    PRODUCT("product-events", "products", "productId", ProductState.class),
+    STOCK("stock-events", "stock", "productId", StockState.class),
+    PRICE("price-events", "prices", "productId", PriceState.class),
+    COUPON("coupon-events", "coupons", "couponId", CouponState.class),
+    REVIEW("review-events", "review-summaries", "shopId", ReviewSummaryState.class);
+
+    private final String topic;
+    private final String sourcePath;
+    private final String idField;
+    private final Class<? extends DomainState> stateType;
+
+    Domain(String topic, String sourcePath, String idField, Class<? extends DomainState> stateType) {
+        this.topic = topic;
+        this.sourcePath = sourcePath;
+        this.idField = idField;
+        this.stateType = stateType;
+    }
+
+    /** The Kafka topic the domain publishes to, e.g. {@code stock-events}. */
+    public String topic() {
+        return topic;
+    }
+
+    /** The dead-letter topic for the domain's poison records. */
+    public String deadLetterTopic() {
+        return topic + "-dlt";
+    }
+
+    /** The path segment of the domain's source API, e.g. {@code review-summaries}. */
+    public String sourcePath() {
+        return sourcePath;
+    }
+
+    /** The JSON field that names an entity's id in source items, e.g. {@code productId}. */
+    public String idField() {
+        return idField;
+    }
+
+    /** True when the entity id is the shop id (shops, review summaries). */
+    public boolean keyedByShop() {
+        return "shopId".equals(idField);
+    }
+
+    public Class<? extends DomainState> stateType() {
+        return stateType;
+    }
+
+    /** The domain of a topic name, or null when the topic is none of ours. */
+    public static Domain ofTopic(String topic) {
+        for (Domain domain : values()) {
+            if (domain.topic.equals(topic)) {
+                return domain;
+            }
+        }
+        return null;
+    }
+
+    /** The domain of a source API path segment; IllegalArgumentException naming the valid ones otherwise. */
+    public static Domain ofSourcePath(String path) {
+        for (Domain domain : values()) {
+            if (domain.sourcePath.equals(path)) {
+                return domain;
+            }
+        }
+        throw new IllegalArgumentException("unknown domain '" + path + "', expected one of "
+                + java.util.Arrays.stream(values()).map(Domain::sourcePath).toList());
+    }
+}
