@@ -13,7 +13,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import com.jayway.jsonpath.JsonPath;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/** Starts without any Kafka: the stream is off and the topics are not created. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "display.simulator.stream-on-start=false", "spring.kafka.admin.auto-create=false"})
 class SourceSimulatorApplicationTest {
 
     @Value("${local.server.port}")

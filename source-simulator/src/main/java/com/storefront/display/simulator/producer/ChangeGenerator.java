@@ -1,0 +1,67 @@
+package com.storefront.display.simulator.producer;
+
+import java.util.SplittableRandom;
+
+import com.storefront.display.core.domain.Domain;
+import com.storefront.display.simulator.catalogue.Catalogue;
+import com.storefront.display.simulator.truth.Change;
+import com.storefront.display.simulator.truth.SourceOfTruth;
+
+/**
+ * Picks the next change the upstream domains make and applies it to the source of truth. Entities are
+ * picked uniformly within their domain, so big shops get proportionally more events.
+ */
+final class ChangeGenerator {
+
+    private static final int ATTEMPTS = 32;
+
+    private final SourceOfTruth truth;
+    private final Catalogue catalogue;
+    private final SplittableRandom random;
+
+    ChangeGenerator(SourceOfTruth truth, long seed) {
+        this.truth = truth;
+        this.catalogue = truth.catalogue();
+        this.random = new SplittableRandom(seed);
+    }
+
+    SplittableRandom random() {
+        return random;
+    }
+
+    /** Applies one change of a domain picked by the mix and returns it. */
+    Change next(ProducerSettings settings) {
+        Domain domain = settings.mix().pick(random);
+        return switch (domain) {
+            case SHOP, PRODUCT, COUPON -> createUpdateOrDelete(domain, settings.deletePercent());
+            case STOCK, PRICE -> {
+                long product = existingProduct();
+                yield product > 0 ? truth.upsert(domain, product) : truth.upsert(Domain.PRODUCT, anyId(Domain.PRODUCT));
+            }
+            case REVIEW -> truth.upsert(domain, anyId(domain));
+        };
+    }
+
+    private Change createUpdateOrDelete(Domain domain, double deletePercent) {
+        long id = anyId(domain);
+        if (truth.exists(domain, id) && random.nextDouble() * 100 < deletePercent) {
+            return truth.delete(domain, id);
+        }
+        return truth.upsert(domain, id);
+    }
+
+    /** A product that exists now (stock and prices change only for those), or -1 when none turned up. */
+    private long existingProduct() {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            long id = anyId(Domain.PRODUCT);
+            if (truth.exists(Domain.PRODUCT, id)) {
+                return id;
+            }
+        }
+        return -1;
+    }
+
+    private long anyId(Domain domain) {
+        return random.nextLong(catalogue.maxId(domain)) + 1;
+    }
+}

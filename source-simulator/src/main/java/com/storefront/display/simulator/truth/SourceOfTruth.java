@@ -1,0 +1,160 @@
+package com.storefront.display.simulator.truth;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.source.SourceItem;
+import com.storefront.display.core.source.SourcePage;
+import com.storefront.display.simulator.catalogue.Catalogue;
+import com.storefront.display.simulator.catalogue.StateGenerator;
+
+/**
+ * The upstream domains' current data: the deterministic catalogue plus a revision for each entity that
+ * changed since start. Reads are consistent per entity; changes are applied here before any event about
+ * them is published, so this is always the truth the read model must converge to.
+ */
+public final class SourceOfTruth {
+
+    private final Catalogue catalogue;
+    private final StateGenerator states;
+    private final VersionClock clock;
+    private final long createdVersion;
+    private final Map<Domain, Map<Long, Revision>> revisions = new EnumMap<>(Domain.class);
+
+    public SourceOfTruth(Catalogue catalogue) {
+        this.catalogue = catalogue;
+        this.states = new StateGenerator(catalogue.settings());
+        this.createdVersion = VersionClock.micros(catalogue.settings().createdAt());
+        this.clock = new VersionClock(catalogue.settings().createdAt());
+        for (Domain domain : Domain.values()) {
+            revisions.put(domain, new ConcurrentHashMap<>());
+        }
+    }
+
+    public Catalogue catalogue() {
+        return catalogue;
+    }
+
+    /** The entity as its source API returns it; empty when deleted, not created yet, or outside the catalogue. */
+    public Optional<SourceItem> find(Domain domain, long id) {
+        if (!catalogue.contains(domain, id)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(item(domain, id));
+    }
+
+    /**
+     * A keyset page: existing entities with ids greater than {@code after}, ascending, at most {@code limit};
+     * {@code next} is the last id returned when more may follow.
+     */
+    public SourcePage export(Domain domain, long after, int limit) {
+        List<SourceItem> items = new ArrayList<>(Math.min(limit, 1024));
+        long max = catalogue.maxId(domain);
+        long id = Math.max(after, 0) + 1;
+        for (; id <= max && items.size() < limit; id++) {
+            SourceItem item = item(domain, id);
+            if (item != null) {
+                items.add(item);
+            }
+        }
+        // the loop stops before the end of the id space only with a full page
+        Long next = id <= max ? Long.valueOf(items.get(items.size() - 1).id()) : null;
+        return new SourcePage(items, next);
+    }
+
+    /** The shop's existing entities of a domain, by id. */
+    public List<SourceItem> listShop(Domain domain, long shopId) {
+        if (shopId < 1 || shopId > catalogue.shops()) {
+            return List.of();
+        }
+        long[] range = catalogue.idRange(domain, shopId);
+        List<SourceItem> items = new ArrayList<>();
+        for (long id = range[0]; id <= range[1]; id++) {
+            SourceItem item = item(domain, id);
+            if (item != null) {
+                items.add(item);
+            }
+        }
+        return items;
+    }
+
+    /** Everything the sources hold for the shop now. */
+    public ShopSnapshot snapshot(long shopId) {
+        return new ShopSnapshot(shopId, find(Domain.SHOP, shopId).orElse(null), find(Domain.REVIEW, shopId).orElse(null),
+                listShop(Domain.COUPON, shopId), listShop(Domain.PRODUCT, shopId), listShop(Domain.STOCK, shopId),
+                listShop(Domain.PRICE, shopId));
+    }
+
+    /** True when the entity exists now (stock and price: when their product does). */
+    public boolean exists(Domain domain, long id) {
+        return switch (domain) {
+            case STOCK, PRICE -> revision(Domain.PRODUCT, id).exists();
+            case SHOP, PRODUCT, COUPON, REVIEW -> revision(domain, id).exists();
+        };
+    }
+
+    /**
+     * Changes the entity's data (creating it if it does not exist) and returns it after the change.
+     *
+     * @throws IllegalStateException for stock or price of a product that does not exist
+     */
+    public Change upsert(Domain domain, long id) {
+        if ((domain == Domain.STOCK || domain == Domain.PRICE) && !exists(Domain.PRODUCT, id)) {
+            throw new IllegalStateException(domain + " of product " + id + ", which does not exist");
+        }
+        Revision after = apply(domain, id, true);
+        return new Change(domain, id, catalogue.shopOf(domain, id), after.version(), item(domain, id, after));
+    }
+
+    /**
+     * Deletes the entity.
+     *
+     * @throws IllegalArgumentException for domains without deletes (stock, price, review)
+     */
+    public Change delete(Domain domain, long id) {
+        if (domain == Domain.STOCK || domain == Domain.PRICE || domain == Domain.REVIEW) {
+            throw new IllegalArgumentException(domain + " has no deletes");
+        }
+        Revision after = apply(domain, id, false);
+        return new Change(domain, id, catalogue.shopOf(domain, id), after.version(), null);
+    }
+
+    /** How many entities have a stored revision: the simulator's memory grows with this, not with the catalogue. */
+    public long changedEntities() {
+        return revisions.values().stream().mapToLong(Map::size).sum();
+    }
+
+    private Revision apply(Domain domain, long id, boolean exists) {
+        if (!catalogue.contains(domain, id)) {
+            throw new IllegalArgumentException("no " + domain.sourcePath() + " id " + id);
+        }
+        return revisions.get(domain).compute(id, (key, old) ->
+                (old == null ? initial(domain, id) : old).next(clock.next(), exists));
+    }
+
+    private SourceItem item(Domain domain, long id) {
+        if (!exists(domain, id)) {
+            return null;
+        }
+        return item(domain, id, revision(domain, id));
+    }
+
+    private SourceItem item(Domain domain, long id, Revision revision) {
+        return new SourceItem(domain, id, catalogue.shopOf(domain, id), revision.version(),
+                states.state(domain, id, revision.changes()));
+    }
+
+    private Revision revision(Domain domain, long id) {
+        Revision stored = revisions.get(domain).get(id);
+        return stored != null ? stored : initial(domain, id);
+    }
+
+    private Revision initial(Domain domain, long id) {
+        return new Revision(0, createdVersion, catalogue.initiallyExists(domain, id));
+    }
+}

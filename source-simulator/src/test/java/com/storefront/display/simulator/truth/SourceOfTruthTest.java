@@ -1,0 +1,123 @@
+package com.storefront.display.simulator.truth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.source.SourceItem;
+import com.storefront.display.core.source.SourcePage;
+import com.storefront.display.simulator.catalogue.Catalogue;
+import com.storefront.display.simulator.catalogue.CatalogueSettings;
+
+class SourceOfTruthTest {
+
+    final SourceOfTruth truth = new SourceOfTruth(new Catalogue(CatalogueSettings.of(42, 300, 30_000)));
+
+    @Test
+    void aFullExportVisitsEveryProductOnceInIdOrder() {
+        List<Long> ids = new ArrayList<>();
+        exportAll(Domain.PRODUCT, 777, item -> ids.add(item.id()));
+
+        assertThat(ids).hasSize(30_000).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anExportWhileEntitiesChangeMissesAndRepeatsNothingThatExistedThroughout() {
+        Set<Long> existedThroughout = new HashSet<>();
+        exportAll(Domain.PRODUCT, 10_000, item -> existedThroughout.add(item.id()));
+        long maxId = truth.catalogue().maxId(Domain.PRODUCT);
+        List<Long> seen = new ArrayList<>();
+        exportAll(Domain.PRODUCT, 500, item -> {
+            seen.add(item.id());
+            if (seen.size() % 100 == 0) {
+                // changes behind the cursor and ahead of it, creations and deletions
+                existedThroughout.remove(truth.delete(Domain.PRODUCT, item.id() - 3).id());
+                existedThroughout.remove(truth.delete(Domain.PRODUCT, Math.min(item.id() + 1_000, maxId)).id());
+                truth.upsert(Domain.PRODUCT, Math.min(item.id() + 1, maxId));
+            }
+        });
+
+        assertThat(seen).doesNotHaveDuplicates().isSorted();
+        assertThat(new HashSet<>(seen)).containsAll(existedThroughout);
+        assertThat(existedThroughout).hasSizeGreaterThan(29_000);
+    }
+
+    @Test
+    void everyDomainExportsWhatItsShopsList() {
+        for (Domain domain : Domain.values()) {
+            List<SourceItem> exported = new ArrayList<>();
+            exportAll(domain, 333, exported::add);
+            List<SourceItem> listed = IntStream.rangeClosed(1, 300)
+                    .mapToObj(shop -> truth.listShop(domain, shop)).flatMap(List::stream).toList();
+
+            assertThat(exported).as(domain.sourcePath()).isEqualTo(listed).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aChangeBumpsTheVersionAndChangesTheState() {
+        SourceItem before = truth.find(Domain.STOCK, 1).orElseThrow();
+
+        Change change = truth.upsert(Domain.STOCK, 1);
+
+        assertThat(change.version()).isGreaterThan(before.version());
+        assertThat(truth.find(Domain.STOCK, 1)).contains(change.item());
+        assertThat(truth.upsert(Domain.STOCK, 1).version()).isGreaterThan(change.version());
+    }
+
+    @Test
+    void aDeletedProductIsGoneWithItsStockAndPriceAndComesBackNewer() {
+        long product = truth.catalogue().idRange(Domain.PRODUCT, 1)[0];
+
+        Change deleted = truth.delete(Domain.PRODUCT, product);
+
+        assertThat(deleted.deleted()).isTrue();
+        assertThat(truth.find(Domain.PRODUCT, product)).isEmpty();
+        assertThat(truth.find(Domain.STOCK, product)).isEmpty();
+        assertThat(truth.find(Domain.PRICE, product)).isEmpty();
+        assertThatThrownBy(() -> truth.upsert(Domain.STOCK, product)).isInstanceOf(IllegalStateException.class);
+        Change recreated = truth.upsert(Domain.PRODUCT, product);
+        assertThat(recreated.version()).isGreaterThan(deleted.version());
+        assertThat(truth.find(Domain.STOCK, product)).isPresent();
+    }
+
+    @Test
+    void onlyChangedEntitiesCostMemory() {
+        assertThat(truth.changedEntities()).isZero();
+
+        truth.upsert(Domain.STOCK, 1);
+        truth.upsert(Domain.STOCK, 1);
+        truth.upsert(Domain.SHOP, 2);
+
+        assertThat(truth.changedEntities()).isEqualTo(2);
+    }
+
+    @Test
+    void unknownIdsAreNotFound() {
+        assertThat(truth.find(Domain.SHOP, 0)).isEmpty();
+        assertThat(truth.find(Domain.SHOP, 301)).isEmpty();
+        assertThat(truth.listShop(Domain.PRODUCT, 301)).isEmpty();
+    }
+
+    private void exportAll(Domain domain, int limit, Consumer<SourceItem> each) {
+        long after = 0;
+        for (int pages = 0; pages < 1_000_000; pages++) {
+            SourcePage page = truth.export(domain, after, limit);
+            page.items().forEach(each);
+            if (page.next() == null) {
+                return;
+            }
+            after = page.next();
+        }
+        throw new AssertionError("export did not end");
+    }
+}
