@@ -1,0 +1,19 @@
+# Shared by the bench/ scripts: build the bench jar when missing or older than the sources, run a main.
+bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+build_bench() {
+  cd "$bench_root"
+  local jar=bench/target/bench-0.1.0-SNAPSHOT.jar
+  if [ ! -f "$jar" ] || [ -n "$(find . -path ./.local-stack -prune -o -name '*.java' -newer "$jar" -print -quit)" ]; then
+    echo "Building the benchmarks..."
+    ./mvnw -B -q -DskipTests -Denforcer.skip=true package -pl bench -am
+  fi
+}
+
+run_bench() {
+  local main=$1
+  shift
+  cd "$bench_root"
+  java -Xmx2g -Dlocal-stack.home="${LOCAL_STACK_HOME:-$bench_root/.local-stack}" \
+    -cp "bench/target/bench-0.1.0-SNAPSHOT.jar:$(cat bench/target/bench-classpath.txt)" "$main" "$@"
+}

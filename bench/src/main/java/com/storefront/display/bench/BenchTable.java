@@ -1,0 +1,68 @@
+package com.storefront.display.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one output format of every benchmark: each figure next to its raw ceiling measured in the same
+ * run, their ratio, the target and whether it is met. Medians over rounds, never single times.
+ */
+final class BenchTable {
+
+    /**
+     * @param ratioTarget minimum ratio to the ceiling, or NaN when only the absolute target counts
+     * @param absoluteTarget minimum value, or NaN when only the ratio counts
+     */
+    record Row(String figure, String unit, double value, double ceiling, double ratioTarget, double absoluteTarget) {
+
+        double ratio() {
+            return value / ceiling;
+        }
+
+        boolean pass() {
+            return (Double.isNaN(ratioTarget) || ratio() >= ratioTarget)
+                    && (Double.isNaN(absoluteTarget) || value >= absoluteTarget);
+        }
+
+        String target() {
+            List<String> parts = new ArrayList<>();
+            if (!Double.isNaN(absoluteTarget)) {
+                parts.add(">= " + format(absoluteTarget) + " " + unit);
+            }
+            if (!Double.isNaN(ratioTarget)) {
+                parts.add("ratio >= " + ratioTarget);
+            }
+            return String.join(", ", parts);
+        }
+    }
+
+    private final List<Row> rows = new ArrayList<>();
+
+    void add(Row row) {
+        rows.add(row);
+    }
+
+    boolean allPass() {
+        return rows.stream().allMatch(Row::pass);
+    }
+
+    String render() {
+        StringBuilder out = new StringBuilder(String.format("%-34s %16s %16s %7s  %-32s %s%n", "figure", "value (median)",
+                "ceiling (median)", "ratio", "target", "result"));
+        for (Row row : rows) {
+            out.append(String.format("%-34s %16s %16s %7.2f  %-32s %s%n", row.figure(), format(row.value()) + " " + row.unit(),
+                    format(row.ceiling()) + " " + row.unit(), row.ratio(), row.target(), row.pass() ? "PASS" : "FAIL"));
+        }
+        return out.toString();
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    static String format(double value) {
+        return value >= 100 ? String.format("%,.0f", value) : String.format("%.2f", value);
+    }
+}
