@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.source.SourceItem;
@@ -88,6 +90,14 @@ public final class SourceOfTruth {
         return new ShopSnapshot(shopId, find(Domain.SHOP, shopId).orElse(null), find(Domain.REVIEW, shopId).orElse(null),
                 listShop(Domain.COUPON, shopId), listShop(Domain.PRODUCT, shopId), listShop(Domain.STOCK, shopId),
                 listShop(Domain.PRICE, shopId));
+    }
+
+    /**
+     * The snapshots of a range of shops, made lazily one shop at a time, so a test can compare a
+     * catalogue of any size with the read model in constant memory.
+     */
+    public Stream<ShopSnapshot> snapshots(long fromShop, long toShop) {
+        return LongStream.rangeClosed(Math.max(1, fromShop), Math.min(toShop, catalogue.shops())).mapToObj(this::snapshot);
     }
 
     /** True when the entity exists now (stock and price: when their product does). */

@@ -102,6 +102,19 @@ class SourceOfTruthTest {
     }
 
     @Test
+    void theSnapshotsOfAllShopsHoldTheWholeCatalogue() {
+        truth.delete(Domain.SHOP, 7);
+
+        List<ShopSnapshot> snapshots = truth.snapshots(1, 10_000).toList();
+
+        assertThat(snapshots).hasSize(300);
+        assertThat(snapshots.stream().mapToLong(s -> s.products().size()).sum()).isEqualTo(30_000);
+        assertThat(snapshots.stream().mapToLong(s -> s.stock().size()).sum()).isEqualTo(30_000);
+        assertThat(snapshots.get(6).shop()).isNull();
+        assertThat(snapshots.get(7).shop().id()).isEqualTo(8);
+    }
+
+    @Test
     void unknownIdsAreNotFound() {
         assertThat(truth.find(Domain.SHOP, 0)).isEmpty();
         assertThat(truth.find(Domain.SHOP, 301)).isEmpty();
