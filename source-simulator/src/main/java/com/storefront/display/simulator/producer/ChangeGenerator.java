@@ -1,5 +1,6 @@
 package com.storefront.display.simulator.producer;
 
+import java.util.ArrayDeque;
 import java.util.SplittableRandom;
 
 import com.storefront.display.core.domain.Domain;
@@ -9,7 +10,8 @@ import com.storefront.display.simulator.truth.SourceOfTruth;
 
 /**
  * Picks the next change the upstream domains make and applies it to the source of truth. Entities are
- * picked uniformly within their domain, so big shops get proportionally more events.
+ * picked uniformly within their domain, so big shops get proportionally more events. A created product
+ * is followed by a stock and a price change, as a real catalogue lists a product with its stock and price.
  */
 final class ChangeGenerator {
 
@@ -18,6 +20,8 @@ final class ChangeGenerator {
     private final SourceOfTruth truth;
     private final Catalogue catalogue;
     private final SplittableRandom random;
+    /** Products just created, each twice: its stock and its price change next. */
+    private final ArrayDeque<Long> newlyListed = new ArrayDeque<>();
 
     ChangeGenerator(SourceOfTruth truth, long seed) {
         this.truth = truth;
@@ -29,8 +33,12 @@ final class ChangeGenerator {
         return random;
     }
 
-    /** Applies one change of a domain picked by the mix and returns it. */
+    /** Applies one change of a domain picked by the mix (or one that an earlier change implied) and returns it. */
     Change next(ProducerSettings settings) {
+        Long listed = newlyListed.poll();
+        if (listed != null) {
+            return truth.upsert(newlyListed.size() % 2 == 0 ? Domain.PRICE : Domain.STOCK, listed);
+        }
         Domain domain = settings.mix().pick(random);
         return switch (domain) {
             case SHOP, PRODUCT, COUPON -> createUpdateOrDelete(domain, settings.deletePercent());
@@ -44,8 +52,14 @@ final class ChangeGenerator {
 
     private Change createUpdateOrDelete(Domain domain, double deletePercent) {
         long id = anyId(domain);
-        if (truth.exists(domain, id) && random.nextDouble() * 100 < deletePercent) {
+        boolean exists = truth.exists(domain, id);
+        if (exists && random.nextDouble() * 100 < deletePercent) {
             return truth.delete(domain, id);
+        }
+        if (!exists && domain == Domain.PRODUCT) {
+            // a product (re-)listed gets fresh stock and price records, newer than any earlier deletion
+            newlyListed.add(id);
+            newlyListed.add(id);
         }
         return truth.upsert(domain, id);
     }

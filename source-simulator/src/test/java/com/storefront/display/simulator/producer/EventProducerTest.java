@@ -77,11 +77,31 @@ class EventProducerTest {
         simulator.producer().update(new ProducerSettings(0, DomainMix.only(Domain.PRODUCT), 0.5, 1.0, 0));
         simulator.producer().produce(4_000);
 
-        List<DomainEvent> events = decoded();
+        List<DomainEvent> events = decoded().stream().filter(e -> e.type().domain() == Domain.PRODUCT).toList();
         long thin = events.stream().filter(e -> e.type() == EventType.PRODUCT_CHANGED).count();
-        assertThat(thin / 4_000.0).isCloseTo(0.5, within(0.05));
+        assertThat(thin / (double) events.size()).isCloseTo(0.5, within(0.05));
         assertThat(events).filteredOn(e -> e.type() == EventType.PRODUCT_UPSERTED)
                 .allSatisfy(e -> assertThat(e.schemaVersion()).isEqualTo(2));
+    }
+
+    @Test
+    void aCreatedProductIsFollowedByItsStockAndPriceWithNewerVersions() {
+        simulator.producer().update(new ProducerSettings(0, DomainMix.only(Domain.PRODUCT), 0, 0, 0));
+        simulator.producer().produce(3_000);
+
+        List<DomainEvent> events = decoded();
+        int created = 0;
+        for (int i = 0; i + 2 < events.size(); i++) {
+            DomainEvent product = events.get(i);
+            if (product.type() == EventType.PRODUCT_UPSERTED && events.get(i + 1).type() == EventType.STOCK_CHANGED) {
+                created++;
+                assertThat(events.get(i + 1).entityId()).isEqualTo(product.entityId());
+                assertThat(events.get(i + 2).type()).isEqualTo(EventType.PRICE_CHANGED);
+                assertThat(events.get(i + 2).entityId()).isEqualTo(product.entityId());
+                assertThat(events.get(i + 1).version()).isGreaterThan(product.version());
+            }
+        }
+        assertThat(created).isPositive();
     }
 
     @Test
