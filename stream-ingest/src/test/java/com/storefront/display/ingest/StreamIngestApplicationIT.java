@@ -19,7 +19,7 @@ import com.storefront.display.localstack.WithLocalStack;
 
 @WithLocalStack
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.application.name=stream-ingest-it"})
+        "spring.application.name=stream-ingest-it", "spring.kafka.listener.auto-startup=false"})
 class StreamIngestApplicationIT {
 
     @Value("${local.server.port}")
@@ -41,5 +41,14 @@ class StreamIngestApplicationIT {
         List<Integer> versions = session.execute("SELECT version FROM schema_migration").all().stream()
                 .map(row -> row.getInt(0)).toList();
         assertThat(versions).contains(1, 2);
+    }
+
+    @Test
+    void exposesItsMetricsForPrometheus() throws Exception {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(metrics).contains("display_ingest_freshness_seconds", "display_ingest_write_latency_seconds",
+                "display_ingest_coalesced_total", "resilience4j_circuitbreaker_state");
     }
 }

@@ -1,7 +1,11 @@
 package com.storefront.display.core.write;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 
 import org.springframework.data.cassandra.core.cql.AsyncCqlOperations;
 
@@ -37,6 +41,27 @@ public final class DisplayWriter {
             }
             return null;
         });
+    }
+
+    /**
+     * Applies the writes with at most {@code maxInFlight} of them in flight, and returns when all are
+     * acknowledged.
+     *
+     * @throws DisplayWriteException the first failure, once every write has completed
+     */
+    public void writeAllAndWait(Collection<? extends DisplayWrite> writes, int maxInFlight) {
+        Semaphore permits = new Semaphore(maxInFlight);
+        List<CompletableFuture<Void>> pending = new ArrayList<>(writes.size());
+        for (DisplayWrite write : writes) {
+            permits.acquireUninterruptibly();
+            pending.add(write(write).whenComplete((ok, failure) -> permits.release()));
+        }
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof DisplayWriteException failure ? failure
+                    : new IllegalStateException("write failed outside the writer", e.getCause());
+        }
     }
 
     /** Applies the writes concurrently; completes when all succeeded, or fails with the first failure. */

@@ -1,0 +1,113 @@
+package com.storefront.display.core.failure;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.cassandra.core.cql.CqlOperations;
+
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.uuid.Uuids;
+
+/**
+ * The ingest failure store ({@code ingest_failure}, listed per topic through
+ * {@code ingest_failure_by_topic}). Its methods are the lifecycle of a failure: {@link #record},
+ * {@link #findReplayable}, {@link #markReplayed}, {@link #markDiscarded}.
+ */
+public final class FailureStore {
+
+    private static final String COLUMNS = "failure_id, topic, kafka_partition, kafka_offset, record_key, record_value, "
+            + "reason, error_type, retryable, status, attempts, recorded_at, updated_at";
+
+    private final CqlOperations cql;
+
+    public FailureStore(CqlOperations cql) {
+        this.cql = cql;
+    }
+
+    /**
+     * Records a failed record as NEW.
+     *
+     * @return the new failure's id (a time UUID: failures list newest first)
+     */
+    public UUID record(String topic, int partition, long offset, String key, byte[] value, String reason,
+                       String errorType, boolean retryable) {
+        UUID id = Uuids.timeBased();
+        Instant now = Instant.now();
+        cql.execute("INSERT INTO ingest_failure (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                id, topic, partition, offset, key, value == null ? null : ByteBuffer.wrap(value), reason, errorType,
+                retryable, FailureStatus.NEW.name(), 1, now, now);
+        cql.execute("INSERT INTO ingest_failure_by_topic (topic, failure_id, status, reason) VALUES (?, ?, ?, ?)",
+                topic, id, FailureStatus.NEW.name(), reason);
+        return id;
+    }
+
+    public Optional<IngestFailure> find(UUID failureId) {
+        return cql.query("SELECT " + COLUMNS + " FROM ingest_failure WHERE failure_id = ?", (row, n) -> failure(row),
+                failureId).stream().findFirst();
+    }
+
+    /**
+     * The failures of a topic, newest first.
+     *
+     * @param status null for any
+     */
+    public List<IngestFailure> list(String topic, FailureStatus status, int limit) {
+        List<IngestFailure> found = new ArrayList<>();
+        for (Row row : cql.queryForResultSet("SELECT failure_id, status FROM ingest_failure_by_topic WHERE topic = ?", topic)) {
+            if (found.size() >= limit) {
+                break;
+            }
+            if (status == null || status.name().equals(row.getString("status"))) {
+                find(row.getUuid("failure_id")).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
+    /** NEW failures of a topic marked retryable, oldest first, at most {@code limit}. */
+    public List<IngestFailure> findReplayable(String topic, int limit) {
+        List<IngestFailure> replayable = new ArrayList<>(list(topic, FailureStatus.NEW, Integer.MAX_VALUE).stream()
+                .filter(IngestFailure::retryable).toList());
+        Collections.reverse(replayable);
+        return replayable.subList(0, Math.min(limit, replayable.size()));
+    }
+
+    public void markReplayed(IngestFailure failure) {
+        mark(failure, FailureStatus.REPLAYED);
+    }
+
+    public void markDiscarded(IngestFailure failure) {
+        mark(failure, FailureStatus.DISCARDED);
+    }
+
+    /** Counts one more failed attempt of a retryable failure that stays NEW. */
+    public void markAttemptFailed(IngestFailure failure, String reason) {
+        cql.execute("UPDATE ingest_failure SET attempts = ?, reason = ?, updated_at = ? WHERE failure_id = ?",
+                failure.attempts() + 1, reason, Instant.now(), failure.failureId());
+    }
+
+    private void mark(IngestFailure failure, FailureStatus status) {
+        cql.execute("UPDATE ingest_failure SET status = ?, updated_at = ? WHERE failure_id = ?",
+                status.name(), Instant.now(), failure.failureId());
+        cql.execute("UPDATE ingest_failure_by_topic SET status = ? WHERE topic = ? AND failure_id = ?",
+                status.name(), failure.topic(), failure.failureId());
+    }
+
+    private static IngestFailure failure(Row row) {
+        ByteBuffer value = row.getByteBuffer("record_value");
+        byte[] bytes = null;
+        if (value != null) {
+            bytes = new byte[value.remaining()];
+            value.duplicate().get(bytes);
+        }
+        return new IngestFailure(row.getUuid("failure_id"), row.getString("topic"), row.getInt("kafka_partition"),
+                row.getLong("kafka_offset"), row.getString("record_key"), bytes, row.getString("reason"),
+                row.getString("error_type"), row.getBoolean("retryable"), FailureStatus.valueOf(row.getString("status")),
+                row.getInt("attempts"), row.getInstant("recorded_at"), row.getInstant("updated_at"));
+    }
+}

@@ -1,0 +1,125 @@
+package com.storefront.display.ingest;
+
+import java.util.Arrays;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.cassandra.core.cql.AsyncCqlTemplate;
+import org.springframework.data.cassandra.core.cql.CqlTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.failure.FailureStore;
+import com.storefront.display.core.write.DisplayWriter;
+import com.storefront.display.ingest.batch.DomainEventListener;
+import com.storefront.display.ingest.batch.IngestMetrics;
+import com.storefront.display.ingest.batch.ProjectingBatch;
+import com.storefront.display.ingest.deadletter.DeadLetters;
+import com.storefront.display.ingest.redrive.FailureRedriver;
+import com.storefront.display.ingest.source.SourceClient;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IngestProperties.class)
+@EnableScheduling
+public class IngestConfiguration {
+
+    /** The topics the listener consumes: one per domain. */
+    public static String[] topics() {
+        return Arrays.stream(Domain.values()).map(Domain::topic).toArray(String[]::new);
+    }
+
+    @Bean
+    DisplayWriter displayWriter(CqlSession session) {
+        return new DisplayWriter(new AsyncCqlTemplate(session));
+    }
+
+    @Bean
+    FailureStore failureStore(CqlSession session) {
+        return new FailureStore(new CqlTemplate(session));
+    }
+
+    @Bean
+    DeadLetters deadLetters(KafkaTemplate<?, ?> template, FailureStore failures) {
+        return new DeadLetters(template, failures);
+    }
+
+    @Bean
+    CircuitBreakerRegistry circuitBreakers(IngestProperties properties, MeterRegistry meters) {
+        IngestProperties.Source source = properties.source();
+        CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .failureRateThreshold(source.failureRateThreshold())
+                .slidingWindowSize(source.slidingWindow())
+                .minimumNumberOfCalls(Math.min(10, source.slidingWindow()))
+                .waitDurationInOpenState(source.openFor())
+                .permittedNumberOfCallsInHalfOpenState(3)
+                .build());
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
+        return registry;
+    }
+
+    @Bean
+    SourceClient sourceClient(IngestProperties properties, CircuitBreakerRegistry circuitBreakers) {
+        CircuitBreaker breaker = circuitBreakers.circuitBreaker("source-api");
+        return new SourceClient(properties.source(), breaker);
+    }
+
+    @Bean
+    IngestMetrics ingestMetrics(MeterRegistry meters) {
+        return new IngestMetrics(meters);
+    }
+
+    @Bean
+    ProjectingBatch projectingBatch(DisplayWriter writer, SourceClient source, DeadLetters deadLetters,
+                                    IngestMetrics metrics, IngestProperties properties) {
+        return new ProjectingBatch(writer, source, deadLetters, metrics, properties.writeConcurrency(),
+                properties.source().concurrency());
+    }
+
+    @Bean
+    DomainEventListener domainEventListener(ProjectingBatch projecting) {
+        return new DomainEventListener(projecting);
+    }
+
+    @Bean
+    FailureRedriver failureRedriver(FailureStore failures, ProjectingBatch projecting, DisplayWriter writer) {
+        return new FailureRedriver(failures, projecting, writer);
+    }
+
+    /**
+     * A batch that failed (Cassandra unavailable, dead-letter topic unreachable) is retried with
+     * back-off until it succeeds; the consumer stays paused meanwhile, so nothing is skipped and no
+     * offset is committed for records that were not written. Poison never reaches here: it is
+     * dead-lettered inside the batch.
+     */
+    @Bean
+    CommonErrorHandler retryUntilWritten(IngestProperties properties) {
+        ExponentialBackOff backOff = new ExponentialBackOff(properties.retry().initialInterval().toMillis(),
+                properties.retry().multiplier());
+        backOff.setMaxInterval(properties.retry().maxInterval().toMillis());
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        return new DefaultErrorHandler(backOff);
+    }
+
+    /** The dead-letter topics, partitioned like the domain topics so a record keeps its partition. */
+    @Bean
+    KafkaAdmin.NewTopics deadLetterTopics(IngestProperties properties) {
+        return new KafkaAdmin.NewTopics(Arrays.stream(Domain.values())
+                .map(domain -> TopicBuilder.name(domain.deadLetterTopic()).partitions(properties.deadLetterPartitions()).build())
+                .toArray(NewTopic[]::new));
+    }
+}

@@ -1,0 +1,70 @@
+package com.storefront.display.ingest.redrive;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.event.DomainEvent;
+import com.storefront.display.core.event.EventCodec;
+import com.storefront.display.core.failure.FailureStore;
+import com.storefront.display.core.failure.IngestFailure;
+import com.storefront.display.core.write.DisplayWrite;
+import com.storefront.display.core.write.DisplayWriter;
+import com.storefront.display.ingest.batch.ProjectingBatch;
+
+/**
+ * Re-drives retryable failures (thin events whose source call failed) once the source answers again:
+ * fetch, write, mark REPLAYED. Stops a round at the first source failure, so an outage costs one call
+ * per round, not one per failure.
+ */
+public final class FailureRedriver {
+
+    private static final Logger log = LoggerFactory.getLogger(FailureRedriver.class);
+    private static final int PER_ROUND = 500;
+
+    private final FailureStore failures;
+    private final ProjectingBatch projecting;
+    private final DisplayWriter writer;
+
+    public FailureRedriver(FailureStore failures, ProjectingBatch projecting, DisplayWriter writer) {
+        this.failures = failures;
+        this.projecting = projecting;
+        this.writer = writer;
+    }
+
+    @Scheduled(fixedDelayString = "${display.ingest.redrive-interval:10s}", initialDelayString = "${display.ingest.redrive-interval:10s}")
+    public void redrive() {
+        int replayed = 0;
+        for (Domain domain : Domain.values()) {
+            List<IngestFailure> due = failures.findReplayable(domain.topic(), PER_ROUND);
+            for (IngestFailure failure : due) {
+                if (!redrive(failure)) {
+                    log.info("re-drive paused: the source is still unavailable ({} replayed this round)", replayed);
+                    return;
+                }
+                replayed++;
+            }
+        }
+        if (replayed > 0) {
+            log.info("re-drove {} deferred records", replayed);
+        }
+    }
+
+    private boolean redrive(IngestFailure failure) {
+        DomainEvent event = EventCodec.decode(failure.value());
+        try {
+            Optional<DisplayWrite> write = projecting.enrich(event).join();
+            write.ifPresent(w -> writer.write(w).join());
+            failures.markReplayed(failure);
+            return true;
+        } catch (CompletionException e) {
+            failures.markAttemptFailed(failure, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package com.storefront.display.ingest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Consumer-group positions for tests on a shared Kafka: start a fresh group at the current end of the
+ * topics (so it sees exactly what the test publishes), and wait until it has consumed everything.
+ */
+final class KafkaPositions implements AutoCloseable {
+
+    private final Admin admin;
+
+    KafkaPositions(String bootstrap) {
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    }
+
+    /** Commits the group's offsets at the end of every partition of the topics. */
+    void startGroupAtEnd(String group, List<String> topics) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> offsets = endOffsets(topics).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue())));
+        admin.alterConsumerGroupOffsets(group, offsets).all().get();
+    }
+
+    Map<TopicPartition, Long> endOffsets(List<String> topics) throws Exception {
+        List<TopicPartition> partitions = new ArrayList<>();
+        admin.describeTopics(topics).allTopicNames().get().forEach((name, description) ->
+                description.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e : admin.listOffsets(latest).all().get().entrySet()) {
+            ends.put(e.getKey(), e.getValue().offset());
+        }
+        return ends;
+    }
+
+    /** Waits until the group's committed offsets reach the end of every partition of the topics. */
+    void awaitConsumed(String group, List<String> topics, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long lag;
+        do {
+            Map<TopicPartition, Long> ends = endOffsets(topics);
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            lag = ends.entrySet().stream().mapToLong(e -> {
+                OffsetAndMetadata at = committed.get(e.getKey());
+                return e.getValue() - (at == null ? 0 : at.offset());
+            }).sum();
+            if (lag == 0) {
+                return;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("group " + group + " still lags " + lag + " records after " + timeout);
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}

@@ -1,0 +1,280 @@
+package com.storefront.display.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.failure.FailureStatus;
+import com.storefront.display.core.failure.FailureStore;
+import com.storefront.display.core.failure.IngestFailure;
+import com.storefront.display.core.projection.Projections;
+import com.storefront.display.core.source.SourceItem;
+import com.storefront.display.core.source.SourcePage;
+import com.storefront.display.core.write.DisplayWrite;
+import com.storefront.display.core.write.DisplayWriter;
+import com.storefront.display.ingest.deadletter.DeadLetters;
+import com.storefront.display.ingest.source.SourceClient;
+import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.simulator.EmbeddedSimulator;
+import com.storefront.display.simulator.Simulator;
+import com.storefront.display.simulator.SimulatorStats;
+import com.storefront.display.simulator.fault.EventFaults;
+import com.storefront.display.simulator.fault.Faults;
+import com.storefront.display.simulator.fault.SourceApiFaults;
+import com.storefront.display.simulator.producer.DomainMix;
+import com.storefront.display.simulator.producer.ProducerSettings;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Ingest end to end on the real Kafka and Cassandra, with the simulator in-process as the upstream
+ * domains. Its own keyspace and consumer group, started at the end of the topics, so the shared stack's
+ * other data cannot interfere. After a bulk load of the catalogue, the read model must equal the truth.
+ */
+@WithLocalStack
+@SpringBootTest(properties = {"display.ingest.redrive-interval=1s", "display.ingest.source.open-for=2s"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StreamIngestIT {
+
+    static final String RUN = Long.toString(System.currentTimeMillis() % 100_000_000);
+    static final String KEYSPACE = "ingest_it_" + RUN;
+    static final String GROUP = "ingest-it-" + RUN;
+    static final List<String> TOPICS = Arrays.stream(Domain.values()).map(Domain::topic).toList();
+    static final List<String> DEAD_LETTER_TOPICS = Arrays.stream(Domain.values()).map(Domain::deadLetterTopic).toList();
+    static final int SHOPS = 60;
+
+    static EmbeddedSimulator embedded;
+    static KafkaPositions kafka;
+
+    @Autowired
+    CqlSession session;
+
+    @Autowired
+    DisplayWriter writer;
+
+    @Autowired
+    FailureStore failures;
+
+    @Autowired
+    SourceClient sourceClient;
+
+    @Autowired
+    MeterRegistry meters;
+
+    Simulator simulator;
+
+    @DynamicPropertySource
+    static void upstream(DynamicPropertyRegistry registry) throws Exception {
+        String bootstrap = System.getProperty("spring.kafka.bootstrap-servers");
+        embedded = EmbeddedSimulator.start(Map.of("spring.kafka.bootstrap-servers", bootstrap,
+                "display.simulator.catalogue.shops", Integer.toString(SHOPS), "display.simulator.catalogue.products", "6000",
+                "display.simulator.catalogue.seed", RUN));
+        kafka = new KafkaPositions(bootstrap);
+        awaitTopics(TOPICS);
+        kafka.startGroupAtEnd(GROUP, TOPICS);
+        registry.add("display.ingest.source.base-url", embedded::baseUrl);
+        registry.add("spring.cassandra.keyspace-name", () -> KEYSPACE);
+        registry.add("spring.kafka.consumer.group-id", () -> GROUP);
+    }
+
+    @AfterAll
+    static void stopUpstream() {
+        if (embedded != null) {
+            embedded.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        try (CqlSession admin = CqlSession.builder().addContactPoint(new InetSocketAddress(
+                        System.getProperty("spring.cassandra.contact-points").split(":")[0],
+                        Integer.parseInt(System.getProperty("spring.cassandra.contact-points").split(":")[1])))
+                .withLocalDatacenter(System.getProperty("spring.cassandra.local-datacenter")).build()) {
+            admin.execute(SimpleStatement.newInstance("DROP KEYSPACE IF EXISTS " + KEYSPACE).setTimeout(Duration.ofSeconds(30)));
+        }
+    }
+
+    @BeforeEach
+    void upstreamWithoutFaults() {
+        simulator = embedded.simulator();
+        simulator.faults().set(Faults.NONE);
+        simulator.producer().update(new ProducerSettings(0, DomainMix.STORE, 0.2, 0.5, 3));
+    }
+
+    @Test
+    @Order(1)
+    void everyEventTypeLandsAndDuplicatesAndReorderingConvergeToTheTruth() throws Exception {
+        bulkLoad();
+        simulator.faults().set(new Faults(new EventFaults(0, 5, 40, 0, 0, 0, 0), null));
+
+        simulator.producer().produce(20_000);
+        kafka.awaitConsumed(GROUP, TOPICS, Duration.ofSeconds(120));
+
+        SimulatorStats.Snapshot stats = simulator.stats().snapshot();
+        assertThat(stats.duplicated()).isPositive();
+        assertThat(stats.reordered()).isPositive();
+        assertReadModelIsTheTruth();
+        double consumed = meters.find("display.ingest.events").counters().stream().mapToDouble(c -> c.count()).sum();
+        assertThat(consumed).isGreaterThanOrEqualTo(stats.sent());
+        assertThat(meters.find("display.ingest.coalesced").counter().count()).isPositive();
+        assertThat(meters.find("display.ingest.freshness").timer().count()).isPositive();
+        assertThat(meters.find("kafka.consumer.fetch.manager.records.lag.max").gauges()).isNotEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void onePercentPoisonGoesToTheDeadLetterTopicAndTheFailureStoreAndEveryGoodEventLands() throws Exception {
+        Map<TopicPartition, Long> deadLettersBefore = kafka.endOffsets(DEAD_LETTER_TOPICS);
+        long failuresBefore = countFailures();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.kafka.bootstrap-servers")),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (int round = 0; round < 10; round++) {
+                simulator.producer().produce(9_900);
+                for (int i = 0; i < 100; i++) {
+                    producer.send(Poison.record(round * 100 + i));
+                }
+                producer.flush();
+            }
+        }
+        kafka.awaitConsumed(GROUP, TOPICS, Duration.ofSeconds(240));
+
+        List<ConsumerRecord<String, byte[]>> deadLettered = readDeadLetters(deadLettersBefore);
+        assertThat(deadLettered).hasSize(1_000).allSatisfy(record -> {
+            assertThat(record.headers().lastHeader(DeadLetters.REASON_HEADER)).isNotNull();
+            assertThat(record.headers().lastHeader("kafka_dlt-original-topic").value()).isNotEmpty();
+            assertThat(record.headers().lastHeader("kafka_dlt-original-offset").value()).isNotEmpty();
+        });
+        assertThat(countFailures() - failuresBefore).isEqualTo(1_000);
+        assertThat(reasons()).allSatisfy(reason -> assertThat(reason).matches(Poison.REASONS));
+        assertReadModelIsTheTruth();
+    }
+
+    @Test
+    @Order(3)
+    void thinEventsDuringASourceOutageOpenTheCircuitAndAreReDrivenAfterRecovery() throws Exception {
+        simulator.producer().update(new ProducerSettings(0, DomainMix.only(Domain.PRODUCT), 1.0, 0, 3));
+        simulator.faults().set(new Faults(null, new SourceApiFaults(0, 0, true)));
+
+        simulator.producer().produce(2_000);
+        kafka.awaitConsumed(GROUP, TOPICS, Duration.ofSeconds(120));
+
+        CircuitBreaker.State during = sourceClient.circuitBreaker().getState();
+        long deferred = failures.list(Domain.PRODUCT.topic(), FailureStatus.NEW, 10_000).stream()
+                .filter(IngestFailure::retryable).count();
+        assertThat(during).isIn(CircuitBreaker.State.OPEN, CircuitBreaker.State.HALF_OPEN);
+        assertThat(deferred).isPositive();
+        assertThat(simulator.stats().snapshot().apiOutageRejections()).isLessThan(deferred);
+
+        simulator.faults().set(Faults.NONE);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!failures.findReplayable(Domain.PRODUCT.topic(), 1).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+
+        assertThat(failures.findReplayable(Domain.PRODUCT.topic(), 1)).isEmpty();
+        assertThat(sourceClient.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertReadModelIsTheTruth();
+    }
+
+    /** What a bulk load does, inline: every domain's export through its projection. */
+    private void bulkLoad() {
+        for (Domain domain : Domain.values()) {
+            List<DisplayWrite> writes = new ArrayList<>();
+            long after = 0;
+            SourcePage page;
+            do {
+                page = simulator.truth().export(domain, after, 5_000);
+                for (SourceItem item : page.items()) {
+                    writes.add(Projections.of(domain).upsert(item));
+                }
+                after = page.next() == null ? 0 : page.next();
+            } while (page.next() != null);
+            writer.writeAllAndWait(writes, 256);
+        }
+    }
+
+    private void assertReadModelIsTheTruth() {
+        List<String> differences = new ArrayList<>();
+        long compared = 0;
+        for (long shop = 1; shop <= SHOPS; shop++) {
+            ReadModel expected = ReadModel.expected(simulator.truth().snapshot(shop));
+            compared += expected.products().size() + expected.coupons().size() + 1;
+            expected.differences(ReadModel.read(session, shop)).forEach(d -> differences.add(d));
+        }
+        assertThat(compared).isGreaterThan(6_000);
+        assertThat(differences).as(differences.size() + " differences in " + compared + " rows")
+                .isEmpty();
+    }
+
+    private long countFailures() {
+        return session.execute("SELECT count(*) FROM ingest_failure").one().getLong(0);
+    }
+
+    private List<String> reasons() {
+        return session.execute("SELECT reason FROM ingest_failure").all().stream().map(row -> row.getString(0))
+                .collect(Collectors.toList());
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> readDeadLetters(Map<TopicPartition, Long> from) throws Exception {
+        Map<TopicPartition, Long> to = kafka.endOffsets(DEAD_LETTER_TOPICS);
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.kafka.bootstrap-servers"),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(to.keySet());
+            from.forEach(consumer::seek);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (to.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
+                    && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private static void awaitTopics(List<String> topics) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                kafka.endOffsets(topics);
+                return;
+            } catch (Exception e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+}
