@@ -41,8 +41,8 @@ public final class FailureStore {
         cql.execute("INSERT INTO ingest_failure (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id, topic, partition, offset, key, value == null ? null : ByteBuffer.wrap(value), reason, errorType,
                 retryable, FailureStatus.NEW.name(), 1, now, now);
-        cql.execute("INSERT INTO ingest_failure_by_topic (topic, failure_id, status, reason) VALUES (?, ?, ?, ?)",
-                topic, id, FailureStatus.NEW.name(), reason);
+        cql.execute("INSERT INTO ingest_failure_by_topic (topic, failure_id, status, reason, retryable) VALUES (?, ?, ?, ?, ?)",
+                topic, id, FailureStatus.NEW.name(), reason, retryable);
         return id;
     }
 
@@ -71,10 +71,19 @@ public final class FailureStore {
 
     /** NEW failures of a topic marked retryable, oldest first, at most {@code limit}. */
     public List<IngestFailure> findReplayable(String topic, int limit) {
-        List<IngestFailure> replayable = new ArrayList<>(list(topic, FailureStatus.NEW, Integer.MAX_VALUE).stream()
-                .filter(IngestFailure::retryable).toList());
-        Collections.reverse(replayable);
-        return replayable.subList(0, Math.min(limit, replayable.size()));
+        List<UUID> ids = new ArrayList<>();
+        for (Row row : cql.queryForResultSet("SELECT failure_id, status, retryable FROM ingest_failure_by_topic WHERE topic = ?",
+                topic)) {
+            if (row.getBoolean("retryable") && FailureStatus.NEW.name().equals(row.getString("status"))) {
+                ids.add(row.getUuid("failure_id"));
+            }
+        }
+        Collections.reverse(ids);
+        List<IngestFailure> replayable = new ArrayList<>();
+        for (UUID id : ids.subList(0, Math.min(limit, ids.size()))) {
+            find(id).ifPresent(replayable::add);
+        }
+        return replayable;
     }
 
     public void markReplayed(IngestFailure failure) {
