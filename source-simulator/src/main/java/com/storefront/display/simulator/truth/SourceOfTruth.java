@@ -102,9 +102,13 @@ public final class SourceOfTruth {
 
     /** True when the entity exists now (stock and price: when their product does). */
     public boolean exists(Domain domain, long id) {
+        return exists(domain, id, revision(domain, id));
+    }
+
+    private boolean exists(Domain domain, long id, Revision own) {
         return switch (domain) {
             case STOCK, PRICE -> revision(Domain.PRODUCT, id).exists();
-            case SHOP, PRODUCT, COUPON, REVIEW -> revision(domain, id).exists();
+            case SHOP, PRODUCT, COUPON, REVIEW -> own.exists();
         };
     }
 
@@ -148,10 +152,8 @@ public final class SourceOfTruth {
     }
 
     private SourceItem item(Domain domain, long id) {
-        if (!exists(domain, id)) {
-            return null;
-        }
-        return item(domain, id, revision(domain, id));
+        Revision revision = revision(domain, id);
+        return exists(domain, id, revision) ? item(domain, id, revision) : null;
     }
 
     private SourceItem item(Domain domain, long id, Revision revision) {
