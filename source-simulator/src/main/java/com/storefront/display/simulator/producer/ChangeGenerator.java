@@ -20,8 +20,11 @@ final class ChangeGenerator {
     private final SourceOfTruth truth;
     private final Catalogue catalogue;
     private final SplittableRandom random;
-    /** Products just created, each twice: its stock and its price change next. */
-    private final ArrayDeque<Long> newlyListed = new ArrayDeque<>();
+    /** Changes an earlier change implied (a created product's stock and price), made before any other. */
+    private final ArrayDeque<Pending> implied = new ArrayDeque<>();
+
+    private record Pending(Domain domain, long id) {
+    }
 
     ChangeGenerator(SourceOfTruth truth, long seed) {
         this.truth = truth;
@@ -35,9 +38,9 @@ final class ChangeGenerator {
 
     /** Applies one change of a domain picked by the mix (or one that an earlier change implied) and returns it. */
     Change next(ProducerSettings settings) {
-        Long listed = newlyListed.poll();
-        if (listed != null) {
-            return truth.upsert(newlyListed.size() % 2 == 0 ? Domain.PRICE : Domain.STOCK, listed);
+        Pending pending = implied.poll();
+        if (pending != null) {
+            return truth.upsert(pending.domain(), pending.id());
         }
         Domain domain = settings.mix().pick(random);
         return switch (domain) {
@@ -58,8 +61,8 @@ final class ChangeGenerator {
         }
         if (!exists && domain == Domain.PRODUCT) {
             // a product (re-)listed gets fresh stock and price records, newer than any earlier deletion
-            newlyListed.add(id);
-            newlyListed.add(id);
+            implied.add(new Pending(Domain.STOCK, id));
+            implied.add(new Pending(Domain.PRICE, id));
         }
         return truth.upsert(domain, id);
     }
