@@ -3,7 +3,9 @@ package com.storefront.display.ingest.batch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,7 +38,9 @@ public final class IngestMetrics {
 
     void written(List<ConsumerRecord<String, byte[]>> records, Collection<EventBatch.Received> applied, int coalescedCount,
                  long writeNanos, Instant acknowledged) {
-        records.forEach(record -> registry.counter("display.ingest.events", "topic", record.topic()).increment());
+        Map<String, Long> perTopic = new HashMap<>();
+        records.forEach(record -> perTopic.merge(record.topic(), 1L, Long::sum));
+        perTopic.forEach((topic, count) -> registry.counter("display.ingest.events", "topic", topic).increment(count));
         coalesced.increment(coalescedCount);
         writeLatency.record(writeNanos, TimeUnit.NANOSECONDS);
         for (EventBatch.Received received : applied) {
