@@ -18,8 +18,21 @@ final class CassandraServer extends LocalServer {
 
     static final String MAIN_CLASS = "org.apache.cassandra.service.CassandraDaemon";
 
+    private final Path dir;
+
     CassandraServer(LocalStackSettings settings) {
+        this(settings, settings.home().resolve("cassandra"));
+    }
+
+    /** A server whose configuration, data and logs live in {@code dir}. */
+    CassandraServer(LocalStackSettings settings, Path dir) {
         super(settings);
+        this.dir = dir;
+    }
+
+    @Override
+    Path dir() {
+        return dir;
     }
 
     @Override

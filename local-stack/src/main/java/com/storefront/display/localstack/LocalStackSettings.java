@@ -79,6 +79,12 @@ public record LocalStackSettings(
         return new StackEndpoints(host, cassandraPort, LOCAL_DATACENTER, host + ":" + kafkaPort);
     }
 
+    /** The same settings with Cassandra on other ports. */
+    public LocalStackSettings withCassandraPorts(int nativePort, int storagePort) {
+        return new LocalStackSettings(provider, home, host, nativePort, storagePort, cassandraHeap, kafkaPort,
+                kafkaControllerPort, kafkaHeap, postgresPort, postgresBin, startTimeout, cassandraVersion, kafkaVersion);
+    }
+
     public Path serverLib(String server, String version) {
         return home.resolve("servers").resolve(server + "-" + version).resolve("lib");
     }

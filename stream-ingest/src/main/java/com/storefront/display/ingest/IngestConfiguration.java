@@ -1,8 +1,12 @@
 package com.storefront.display.ingest;
 
+import java.time.Duration;
 import java.util.Arrays;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.springframework.boot.cassandra.autoconfigure.DriverConfigLoaderBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,10 +17,12 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.failure.FailureStore;
 import com.storefront.display.core.write.DisplayWriter;
@@ -41,6 +47,15 @@ public class IngestConfiguration {
     /** The topics the listener consumes: one per domain. */
     public static String[] topics() {
         return Arrays.stream(Domain.values()).map(Domain::topic).toArray(String[]::new);
+    }
+
+    /** Reconnects to a Cassandra node that came back within seconds, not the driver's default minute. */
+    @Bean
+    DriverConfigLoaderBuilderCustomizer quickReconnect(IngestProperties properties) {
+        return builder -> builder
+                .withDuration(DefaultDriverOption.RECONNECTION_BASE_DELAY, Duration.ofMillis(
+                        Math.min(1_000, properties.reconnectMaxDelay().toMillis())))
+                .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, properties.reconnectMaxDelay());
     }
 
     @Bean
@@ -107,12 +122,24 @@ public class IngestConfiguration {
      * dead-lettered inside the batch.
      */
     @Bean
-    CommonErrorHandler retryUntilWritten(IngestProperties properties) {
+    CommonErrorHandler retryUntilWritten(IngestProperties properties, IngestMetrics metrics) {
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retry().initialInterval().toMillis(),
                 properties.retry().multiplier());
         backOff.setMaxInterval(properties.retry().maxInterval().toMillis());
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
-        return new DefaultErrorHandler(backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
+        handler.setRetryListeners(new RetryListener() {
+            @Override
+            public void failedDelivery(ConsumerRecord<?, ?> record, Exception error, int attempt) {
+                metrics.attemptFailed(1, attempt, error);
+            }
+
+            @Override
+            public void failedDelivery(ConsumerRecords<?, ?> records, Exception error, int attempt) {
+                metrics.attemptFailed(records.count(), attempt, error);
+            }
+        });
+        return handler;
     }
 
     /** The dead-letter topics, partitioned like the domain topics so a record keeps its partition. */

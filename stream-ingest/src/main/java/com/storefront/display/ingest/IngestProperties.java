@@ -14,14 +14,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param source               the source API that thin events are enriched from
  * @param redriveInterval      how often retryable failures (thin events whose source call failed) are re-driven
  * @param deadLetterPartitions partitions of the {@code <topic>-dlt} topics when ingest creates them
+ * @param reconnectMaxDelay    the longest wait between the driver's attempts to reconnect to a Cassandra
+ *                             node that went down: after an outage, ingest resumes within about this
+ *                             long of the node coming back (the driver's default is a minute)
  */
 @ConfigurationProperties("display.ingest")
 public record IngestProperties(@DefaultValue("256") int writeConcurrency, @DefaultValue Retry retry,
                                @DefaultValue Source source, @DefaultValue("10s") Duration redriveInterval,
-                               @DefaultValue("12") int deadLetterPartitions) {
+                               @DefaultValue("12") int deadLetterPartitions,
+                               @DefaultValue("5s") Duration reconnectMaxDelay) {
 
     public record Retry(@DefaultValue("500ms") Duration initialInterval, @DefaultValue("2.0") double multiplier,
-                        @DefaultValue("30s") Duration maxInterval) {
+                        @DefaultValue("10s") Duration maxInterval) {
     }
 
     /**

@@ -46,18 +46,42 @@ final class KafkaPositions implements AutoCloseable {
         return ends;
     }
 
+    /** Waits until the topics exist (an application creates them as it starts). */
+    void awaitTopics(List<String> topics, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                endOffsets(topics);
+                return;
+            } catch (Exception e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    /** The group's committed offset per partition. */
+    Map<TopicPartition, Long> committed(String group) throws Exception {
+        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+
+    /** Records published to the topics that the group has not committed yet. */
+    long lag(String group, List<String> topics) throws Exception {
+        Map<TopicPartition, Long> committed = committed(group);
+        return endOffsets(topics).entrySet().stream()
+                .mapToLong(e -> e.getValue() - committed.getOrDefault(e.getKey(), 0L)).sum();
+    }
+
     /** Waits until the group's committed offsets reach the end of every partition of the topics. */
     void awaitConsumed(String group, List<String> topics, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         long lag;
         do {
-            Map<TopicPartition, Long> ends = endOffsets(topics);
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            lag = ends.entrySet().stream().mapToLong(e -> {
-                OffsetAndMetadata at = committed.get(e.getKey());
-                return e.getValue() - (at == null ? 0 : at.offset());
-            }).sum();
+            lag = lag(group, topics);
             if (lag == 0) {
                 return;
             }

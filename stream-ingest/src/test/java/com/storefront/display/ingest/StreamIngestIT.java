@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,10 +38,6 @@ import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.failure.FailureStatus;
 import com.storefront.display.core.failure.FailureStore;
 import com.storefront.display.core.failure.IngestFailure;
-import com.storefront.display.core.projection.Projections;
-import com.storefront.display.core.source.SourceItem;
-import com.storefront.display.core.source.SourcePage;
-import com.storefront.display.core.write.DisplayWrite;
 import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.ingest.deadletter.DeadLetters;
 import com.storefront.display.ingest.source.SourceClient;
@@ -65,6 +62,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 @WithLocalStack
 @SpringBootTest(properties = {"display.ingest.redrive-interval=1s", "display.ingest.source.open-for=2s"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DirtiesContext // its listener must not outlive the keyspace it writes to
 class StreamIngestIT {
 
     static final String RUN = Long.toString(System.currentTimeMillis() % 100_000_000);
@@ -101,7 +99,7 @@ class StreamIngestIT {
                 "display.simulator.catalogue.shops", Integer.toString(SHOPS), "display.simulator.catalogue.products", "6000",
                 "display.simulator.catalogue.seed", RUN));
         kafka = new KafkaPositions(bootstrap);
-        awaitTopics(TOPICS);
+        kafka.awaitTopics(TOPICS, Duration.ofSeconds(30));
         kafka.startGroupAtEnd(GROUP, TOPICS);
         registry.add("display.ingest.source.base-url", embedded::baseUrl);
         registry.add("spring.cassandra.keyspace-name", () -> KEYSPACE);
@@ -207,34 +205,12 @@ class StreamIngestIT {
         assertReadModelIsTheTruth();
     }
 
-    /** What a bulk load does, inline: every domain's export through its projection. */
     private void bulkLoad() {
-        for (Domain domain : Domain.values()) {
-            List<DisplayWrite> writes = new ArrayList<>();
-            long after = 0;
-            SourcePage page;
-            do {
-                page = simulator.truth().export(domain, after, 5_000);
-                for (SourceItem item : page.items()) {
-                    writes.add(Projections.of(domain).upsert(item));
-                }
-                after = page.next() == null ? 0 : page.next();
-            } while (page.next() != null);
-            writer.writeAllAndWait(writes, 256);
-        }
+        TruthCheck.bulkLoad(simulator, writer);
     }
 
     private void assertReadModelIsTheTruth() {
-        List<String> differences = new ArrayList<>();
-        long compared = 0;
-        for (long shop = 1; shop <= SHOPS; shop++) {
-            ReadModel expected = ReadModel.expected(simulator.truth().snapshot(shop));
-            compared += expected.products().size() + expected.coupons().size() + 1;
-            expected.differences(ReadModel.read(session, shop)).forEach(d -> differences.add(d));
-        }
-        assertThat(compared).isGreaterThan(6_000);
-        assertThat(differences).as(differences.size() + " differences in " + compared + " rows")
-                .isEmpty();
+        assertThat(TruthCheck.assertReadModelIsTheTruth(simulator, session, SHOPS)).isGreaterThan(6_000);
     }
 
     private long countFailures() {
@@ -261,20 +237,5 @@ class StreamIngestIT {
             }
         }
         return records;
-    }
-
-    private static void awaitTopics(List<String> topics) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            try {
-                kafka.endOffsets(topics);
-                return;
-            } catch (Exception e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(200);
-            }
-        }
     }
 }

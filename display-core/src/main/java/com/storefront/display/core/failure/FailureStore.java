@@ -30,13 +30,16 @@ public final class FailureStore {
     }
 
     /**
-     * Records a failed record as NEW.
+     * Records a failed record as NEW. Recording the same record again (a batch retried after a write
+     * failure) overwrites its one row instead of adding a second: the id is a function of the record.
      *
-     * @return the new failure's id (a time UUID: failures list newest first)
+     * @param recordTimestamp the Kafka record's timestamp, epoch millis: the time in the id, so failures
+     *                        list newest first
+     * @return the failure's id, {@link #failureId}
      */
-    public UUID record(String topic, int partition, long offset, String key, byte[] value, String reason,
-                       String errorType, boolean retryable) {
-        UUID id = Uuids.timeBased();
+    public UUID record(String topic, int partition, long offset, long recordTimestamp, String key, byte[] value,
+                       String reason, String errorType, boolean retryable) {
+        UUID id = failureId(topic, partition, offset, recordTimestamp);
         Instant now = Instant.now();
         cql.execute("INSERT INTO ingest_failure (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id, topic, partition, offset, key, value == null ? null : ByteBuffer.wrap(value), reason, errorType,
@@ -44,6 +47,26 @@ public final class FailureStore {
         cql.execute("INSERT INTO ingest_failure_by_topic (topic, failure_id, status, reason, retryable) VALUES (?, ?, ?, ?, ?)",
                 topic, id, FailureStatus.NEW.name(), reason, retryable);
         return id;
+    }
+
+    /**
+     * The id of a record's failure: a version-1 time UUID whose time is the record's timestamp and whose
+     * clock sequence and node bits are a 62-bit hash of topic, partition and offset. The same record
+     * always gets the same id; two records collide only with the same millisecond and hash.
+     */
+    public static UUID failureId(String topic, int partition, long offset, long recordTimestamp) {
+        long time = Uuids.startOf(Math.max(0, recordTimestamp)).getMostSignificantBits();
+        long hash = mix(mix(mix(topic.hashCode()) ^ partition) ^ offset);
+        long variantAndHash = (hash >>> 2) | 0x8000_0000_0000_0000L;
+        return new UUID(time, variantAndHash);
+    }
+
+    /** SplitMix64's finaliser: every input bit affects every output bit. */
+    private static long mix(long value) {
+        long z = value + 0x9E37_79B9_7F4A_7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D0_49BB_1331_11EBL;
+        return z ^ (z >>> 31);
     }
 
     public Optional<IngestFailure> find(UUID failureId) {

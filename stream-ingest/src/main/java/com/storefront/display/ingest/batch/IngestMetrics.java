@@ -7,8 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,8 +24,13 @@ import io.micrometer.core.instrument.Timer;
  */
 public final class IngestMetrics {
 
+    private static final Logger log = LoggerFactory.getLogger(IngestMetrics.class);
+
     private final MeterRegistry registry;
     private final Counter coalesced;
+    private final Counter failedAttempts;
+    /** When writes of the current failure streak began failing, nanoTime; 0 while writes succeed. */
+    private final AtomicLong failingSince = new AtomicLong();
     private final Timer writeLatency;
     private final Timer freshness;
 
@@ -32,8 +40,27 @@ public final class IngestMetrics {
                 .register(registry);
         this.writeLatency = Timer.builder("display.ingest.write.latency").description("writing one poll's events")
                 .publishPercentiles(0.5, 0.99).register(registry);
+        this.failedAttempts = Counter.builder("display.ingest.batch.failed.attempts")
+                .description("attempts to write a poll's events that failed and will be retried").register(registry);
         this.freshness = Timer.builder("display.ingest.freshness").description("write acknowledged minus occurredAt")
                 .publishPercentiles(0.5, 0.99).register(registry);
+    }
+
+    /**
+     * One attempt to apply a poll failed (Cassandra unavailable, say); the error handler pauses the
+     * consumer and retries the same records. Logged with the cause, the stack trace only on the first
+     * attempt of a streak.
+     */
+    public void attemptFailed(int records, int attempt, Exception error) {
+        failedAttempts.increment();
+        boolean first = failingSince.compareAndSet(0, System.nanoTime());
+        String cause = rootCause(error);
+        if (first) {
+            log.warn("writing a poll of {} records failed ({}); the consumer is paused and the poll retried until it succeeds",
+                    records, cause, error);
+        } else {
+            log.warn("writing a poll of {} records failed again, attempt {} ({})", records, attempt, cause);
+        }
     }
 
     void written(List<ConsumerRecord<String, byte[]>> records, Collection<EventBatch.Received> applied, int coalescedCount,
@@ -41,12 +68,25 @@ public final class IngestMetrics {
         Map<String, Long> perTopic = new HashMap<>();
         records.forEach(record -> perTopic.merge(record.topic(), 1L, Long::sum));
         perTopic.forEach((topic, count) -> registry.counter("display.ingest.events", "topic", topic).increment(count));
+        long since = failingSince.getAndSet(0);
+        if (since != 0) {
+            log.info("writes succeed again after {} s of failures; the consumer resumes",
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - since));
+        }
         coalesced.increment(coalescedCount);
         writeLatency.record(writeNanos, TimeUnit.NANOSECONDS);
         for (EventBatch.Received received : applied) {
             Duration age = Duration.between(received.event().occurredAt(), acknowledged);
             freshness.record(age.isNegative() ? Duration.ZERO : age);
         }
+    }
+
+    private static String rootCause(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     void deadLettered(String topic) {

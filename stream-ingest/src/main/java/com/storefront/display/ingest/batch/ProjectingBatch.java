@@ -2,7 +2,6 @@ package com.storefront.display.ingest.batch;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,11 +23,12 @@ import com.storefront.display.ingest.source.SourceClient;
 import com.storefront.display.ingest.source.SourceUnavailableException;
 
 /**
- * Applies one poll's records to the read model: poison records aside (dead-letter topic and failure
- * store), coalesce per entity, enrich thin events from the source, project through the domain's
- * projection, write with bounded concurrency. Returns only when every write is acknowledged; any write
- * failure propagates, so the caller does not commit the offsets and the batch is retried (the writes
- * are timestamped, so applying one twice changes nothing).
+ * Applies one poll's records to the read model: coalesce per entity, enrich thin events from the
+ * source, project through the domain's projection, write with bounded concurrency, then set poison
+ * records aside (failure store, then dead-letter topic). Returns only when every write is acknowledged;
+ * any failure propagates, so the caller does not commit the offsets and the batch is retried. A retry
+ * changes nothing twice: the writes are timestamped, a failure's row id is a function of its record,
+ * and poison reaches its dead-letter topic only after the batch's writes and failure rows succeeded.
  */
 public final class ProjectingBatch {
 
@@ -51,10 +51,6 @@ public final class ProjectingBatch {
 
     public void apply(List<ConsumerRecord<String, byte[]>> records) {
         EventBatch batch = EventBatch.of(records);
-        for (EventBatch.Poison poison : batch.poison()) {
-            deadLetters.poison(poison.record(), poison.reason());
-            metrics.deadLettered(poison.record().topic());
-        }
         List<EventBatch.Received> events = new ArrayList<>(batch.events());
         List<DisplayWrite> writes = new ArrayList<>(events.size());
         List<EventBatch.Received> thin = new ArrayList<>();
@@ -65,26 +61,47 @@ public final class ProjectingBatch {
                 writes.add(Projections.of(received.event().type().domain()).apply(received.event()));
             }
         }
-        writes.addAll(enrich(thin));
+        List<ConsumerRecord<String, byte[]>> deferred = new ArrayList<>();
+        writes.addAll(enrich(thin, deferred));
         long start = System.nanoTime();
         writer.writeAllAndWait(writes, writeConcurrency);
-        metrics.written(records, events, batch.coalesced(), System.nanoTime() - start, Instant.now());
+        Instant acknowledged = Instant.now();
+        long writeNanos = System.nanoTime() - start;
+        setAside(batch.poison());
+        metrics.written(records, events, batch.coalesced(), writeNanos, acknowledged);
+        deferred.forEach(record -> metrics.deferred(record.topic()));
     }
 
-    /** The writes for thin events, from the source's current state; unavailable ones go to the failure store. */
-    private List<DisplayWrite> enrich(Collection<EventBatch.Received> thin) {
+    private void setAside(List<EventBatch.Poison> poison) {
+        for (EventBatch.Poison record : poison) {
+            deadLetters.store(record.record(), record.reason());
+        }
+        poison.forEach(record -> deadLetters.publish(record.record(), record.reason()));
+        // counted once the whole batch is set aside: a retried batch is not counted twice
+        poison.forEach(record -> metrics.deadLettered(record.record().topic()));
+    }
+
+    /**
+     * The writes for thin events, from the source's current state. Records whose source is unavailable
+     * go to the failure store, retryable, and are added to {@code deferred}.
+     */
+    private List<DisplayWrite> enrich(List<EventBatch.Received> thin, List<ConsumerRecord<String, byte[]>> deferred) {
         Semaphore permits = new Semaphore(sourceConcurrency);
         List<CompletableFuture<Optional<DisplayWrite>>> pending = new ArrayList<>(thin.size());
         for (EventBatch.Received received : thin) {
             permits.acquireUninterruptibly();
-            pending.add(enrich(received.event()).whenComplete((write, error) -> permits.release())
-                    .exceptionally(error -> {
-                        retryLater(received.record(), error);
-                        return Optional.empty();
-                    }));
+            pending.add(enrich(received.event()).whenComplete((write, error) -> permits.release()));
         }
         List<DisplayWrite> writes = new ArrayList<>(pending.size());
-        pending.forEach(future -> future.join().ifPresent(writes::add));
+        for (int i = 0; i < pending.size(); i++) {
+            try {
+                pending.get(i).join().ifPresent(writes::add);
+            } catch (CompletionException e) {
+                ConsumerRecord<String, byte[]> record = thin.get(i).record();
+                retryLater(record, e);
+                deferred.add(record);
+            }
+        }
         return writes;
     }
 
@@ -104,6 +121,5 @@ public final class ProjectingBatch {
             throw new IllegalStateException("enriching " + record.topic() + "@" + record.offset() + " failed", cause);
         }
         deadLetters.retryLater(record, cause);
-        metrics.deferred(record.topic());
     }
 }

@@ -36,17 +36,24 @@ public final class DeadLetters {
         this.failures = failures;
     }
 
-    /** A record no retry can fix: to the dead-letter topic and the failure store (NEW, not retryable). */
-    public UUID poison(ConsumerRecord<String, byte[]> record, String reason) {
+    /**
+     * A record no retry can fix, to the failure store (NEW, not retryable). Recording it again, when its
+     * batch is retried, leaves one row. Call {@link #publish} once every record of the batch is stored.
+     */
+    public UUID store(ConsumerRecord<String, byte[]> record, String reason) {
+        return failures.record(record.topic(), record.partition(), record.offset(), record.timestamp(), record.key(),
+                record.value(), reason, PoisonRecord.class.getSimpleName(), false);
+    }
+
+    /** A stored poison record to its dead-letter topic, with the reason and the original position in headers. */
+    public void publish(ConsumerRecord<String, byte[]> record, String reason) {
         publisher.accept(record, new PoisonRecord(reason));
-        return failures.record(record.topic(), record.partition(), record.offset(), record.key(), record.value(), reason,
-                PoisonRecord.class.getSimpleName(), false);
     }
 
     /** A record that may apply later (its source was unavailable): to the failure store, retryable. */
     public UUID retryLater(ConsumerRecord<String, byte[]> record, Throwable cause) {
-        return failures.record(record.topic(), record.partition(), record.offset(), record.key(), record.value(),
-                cause.getMessage(), cause.getClass().getSimpleName(), true);
+        return failures.record(record.topic(), record.partition(), record.offset(), record.timestamp(), record.key(),
+                record.value(), cause.getMessage(), cause.getClass().getSimpleName(), true);
     }
 
     /** The exception the dead-letter headers describe. */

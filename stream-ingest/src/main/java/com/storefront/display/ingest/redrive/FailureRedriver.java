@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import com.storefront.display.core.domain.Domain;
@@ -39,6 +40,15 @@ public final class FailureRedriver {
 
     @Scheduled(fixedDelayString = "${display.ingest.redrive-interval:10s}", initialDelayString = "${display.ingest.redrive-interval:10s}")
     public void redrive() {
+        try {
+            redriveRound();
+        } catch (DataAccessException e) {
+            // Cassandra is down: the batch path reports the outage; the next round tries again
+            log.warn("re-drive skipped this round: the failure store is unavailable ({})", e.getMessage());
+        }
+    }
+
+    private void redriveRound() {
         int replayed = 0;
         for (Domain domain : Domain.values()) {
             List<IngestFailure> due = failures.findReplayable(domain.topic(), PER_ROUND);
