@@ -2,6 +2,7 @@ package com.storefront.display.ingest;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -128,6 +129,11 @@ public class IngestConfiguration {
         backOff.setMaxInterval(properties.retry().maxInterval().toMillis());
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
         DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
+        // Spring Kafka classifies some exceptions (ClassCastException, conversion errors...) as not
+        // retryable and would discard the poll after one attempt. Unreadable records never reach here
+        // (they are dead-lettered inside the poll), so any exception is an environment or programming
+        // error: retry, never discard.
+        handler.setClassifications(Map.of(), true);
         handler.setRetryListeners(new RetryListener() {
             @Override
             public void failedDelivery(ConsumerRecord<?, ?> record, Exception error, int attempt) {
