@@ -11,15 +11,30 @@ final class BenchTable {
 
     /**
      * @param ratioTarget minimum ratio to the ceiling, or NaN when only the absolute target counts
-     * @param absoluteTarget minimum value, or NaN when only the ratio counts
+     * @param absoluteTarget minimum value (maximum when {@code atMost}), or NaN when only the ratio counts
+     * @param atMost true for figures where lower is better (latency, writes per item): the value must
+     *               not exceed {@code absoluteTarget}
      */
-    record Row(String figure, String unit, double value, double ceiling, double ratioTarget, double absoluteTarget) {
+    record Row(String figure, String unit, double value, double ceiling, double ratioTarget, double absoluteTarget,
+               boolean atMost) {
+
+        Row(String figure, String unit, double value, double ceiling, double ratioTarget, double absoluteTarget) {
+            this(figure, unit, value, ceiling, ratioTarget, absoluteTarget, false);
+        }
+
+        /** A lower-is-better figure against its limit; the ceiling column shows what it is compared with. */
+        static Row atMost(String figure, String unit, double value, double ceiling, double limit) {
+            return new Row(figure, unit, value, ceiling, Double.NaN, limit, true);
+        }
 
         double ratio() {
             return value / ceiling;
         }
 
         boolean pass() {
+            if (atMost) {
+                return value <= absoluteTarget;
+            }
             return (Double.isNaN(ratioTarget) || ratio() >= ratioTarget)
                     && (Double.isNaN(absoluteTarget) || value >= absoluteTarget);
         }
@@ -27,7 +42,7 @@ final class BenchTable {
         String target() {
             List<String> parts = new ArrayList<>();
             if (!Double.isNaN(absoluteTarget)) {
-                parts.add(">= " + format(absoluteTarget) + " " + unit);
+                parts.add((atMost ? "<= " : ">= ") + format(absoluteTarget) + " " + unit);
             }
             if (!Double.isNaN(ratioTarget)) {
                 parts.add("ratio >= " + ratioTarget);

@@ -1,5 +1,7 @@
 package com.storefront.display.core.write;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -21,9 +23,18 @@ public record ColumnValue(String column, Object value) {
         return new ColumnValue(column, value);
     }
 
+    /** Column names seen valid: every write checks its columns, and the set of names is small. */
+    private static final Set<String> VALID = ConcurrentHashMap.newKeySet();
+
     static String requireIdentifier(String column) {
+        if (column != null && VALID.contains(column)) {
+            return column;
+        }
         if (column == null || !IDENTIFIER.matcher(column).matches()) {
             throw new IllegalArgumentException("not a column name: " + column);
+        }
+        if (VALID.size() < 1_000) {
+            VALID.add(column);
         }
         return column;
     }

@@ -1,0 +1,445 @@
+package com.storefront.display.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.event.EventCodec;
+import com.storefront.display.core.projection.Projections;
+import com.storefront.display.core.write.DisplayWrite;
+import com.storefront.display.ingest.StreamIngestApplication;
+import com.storefront.display.localstack.LocalStackSettings;
+import com.storefront.display.localstack.RunningStack;
+import com.storefront.display.localstack.StackEndpoints;
+import com.storefront.display.localstack.StackProvider;
+import com.storefront.display.simulator.Simulator;
+import com.storefront.display.simulator.SimulatorProperties;
+import com.storefront.display.simulator.SimulatorStats;
+import com.storefront.display.simulator.producer.DomainMix;
+import com.storefront.display.simulator.producer.EventSink;
+import com.storefront.display.simulator.producer.KafkaEventSink;
+import com.storefront.display.simulator.producer.OutgoingEvent;
+import com.storefront.display.simulator.producer.ProducerSettings;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+
+/**
+ * stream-ingest on the local stack, each figure against a ceiling from the same run:
+ * <ol>
+ * <li>Throughput: a backlog of events on the six topics drained by stream-ingest (in-process, its real
+ * Spring context) into Cassandra, events/s; the ceiling is a plain async driver loop writing the same
+ * rows (one prepared statement per shape, the same number in flight).</li>
+ * <li>Stock burst: many updates per product published at once; Cassandra's own write count for
+ * {@code shop_product} ({@code system_views.coordinator_write_latency}) divided by the products seen
+ * per poll must not exceed 1.</li>
+ * <li>Freshness: the simulator streams at half the measured ingest rate; p99 of write acknowledged minus
+ * {@code occurredAt}, median of several snapshots.</li>
+ * </ol>
+ */
+public final class IngestBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestBenchmark.class);
+    private static final String KEYSPACE = "bench_ingest";
+    private static final String LISTENER = "display-ingest";
+    private static final List<String> TOPICS = Arrays.stream(Domain.values()).map(Domain::topic).toList();
+
+    private final int shops;
+    private final long products;
+    private final int events;
+    private final int rounds;
+    private final int warmups;
+    private final int inFlight;
+    private final int burstProducts;
+    private final int burstUpdates;
+    private final int freshnessSeconds;
+    private final int freshnessRate;
+    /** {@code --ingest.<property>=<value>}: stream-ingest settings for this run, e.g. {@code --ingest.spring.kafka.listener.concurrency=4}. */
+    private final Map<String, String> ingestOverrides = new HashMap<>();
+    private final String run = Long.toString(System.currentTimeMillis() % 100_000_000);
+
+    private IngestBenchmark(Map<String, String> args) {
+        this.shops = Integer.parseInt(args.getOrDefault("shops", "10000"));
+        this.products = Long.parseLong(args.getOrDefault("products", "1000000"));
+        this.events = Integer.parseInt(args.getOrDefault("events", "200000"));
+        this.rounds = Integer.parseInt(args.getOrDefault("rounds", "5"));
+        this.warmups = Integer.parseInt(args.getOrDefault("warmups", "1"));
+        this.inFlight = Integer.parseInt(args.getOrDefault("in-flight", "256"));
+        this.burstProducts = Integer.parseInt(args.getOrDefault("burst-products", "500"));
+        this.burstUpdates = Integer.parseInt(args.getOrDefault("burst-updates", "40"));
+        this.freshnessSeconds = Integer.parseInt(args.getOrDefault("freshness-seconds", "70"));
+        this.freshnessRate = Integer.parseInt(args.getOrDefault("freshness-rate", "0"));
+        args.forEach((key, value) -> {
+            if (key.startsWith("ingest.")) {
+                ingestOverrides.put(key.substring("ingest.".length()), value);
+            }
+        });
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            options.put(pair[0], pair.length > 1 ? pair[1] : "true");
+        }
+        IngestBenchmark bench = new IngestBenchmark(options);
+        BenchTable table = new BenchTable();
+        try (RunningStack stack = StackProvider.choose(LocalStackSettings.fromEnvironment()).start(StackProvider.Owner.TEST_RUN)) {
+            log.info("local stack ({}): {}", stack.providerName(), stack.endpoints());
+            bench.run(table, stack.endpoints());
+        }
+        System.out.println();
+        System.out.println("stream-ingest benchmark: " + bench.shops + " shops, " + bench.products + " products, "
+                + bench.events + " events per round, " + bench.rounds + " rounds, " + bench.inFlight + " writes in flight, "
+                + Runtime.getRuntime().availableProcessors() + " cores");
+        System.out.print(table.render());
+        System.exit(table.allPass() ? 0 : 1);
+    }
+
+    private void run(BenchTable table, StackEndpoints stack) throws Exception {
+        List<OutgoingEvent> records = records(SimulatorProperties.of(42, shops, products), DomainMix.STORE, events);
+        List<DisplayWrite> writes = records.stream().map(r -> EventCodec.decode(r.value()))
+                .map(e -> Projections.of(e.type().domain()).apply(e)).toList();
+        double maxRate;
+        try (ConfigurableApplicationContext ingest = startIngest(stack);
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()));
+             CqlSession session = CqlSession.builder().addContactPoint(stack.cassandraContactPoint())
+                     .withLocalDatacenter(stack.localDatacenter()).withKeyspace(KEYSPACE).build();
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(SimulatorBenchmark.producerConfig(
+                     stack.kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            Ingest app = new Ingest(ingest, admin);
+            maxRate = throughput(table, app, session, producer, records, writes);
+            stockBurst(table, app, session, producer);
+        }
+        // a fresh context: its freshness timer holds only the samples of the steady stream
+        try (ConfigurableApplicationContext ingest = startIngest(stack);
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()));
+             CqlSession session = CqlSession.builder().addContactPoint(stack.cassandraContactPoint())
+                     .withLocalDatacenter(stack.localDatacenter()).build()) {
+            awaitCompactions(session);
+            freshness(table, new Ingest(ingest, admin), stack, freshnessRate > 0 ? freshnessRate : maxRate / 2);
+        }
+    }
+
+    /** @return the median ingest rate, events/s */
+    private double throughput(BenchTable table, Ingest app, CqlSession session, KafkaProducer<String, byte[]> producer,
+                            List<OutgoingEvent> records, List<DisplayWrite> writes) throws Exception {
+        Map<TopicPartition, Long> from = app.endOffsets();
+        publish(producer, records);
+        Map<TopicPartition, Long> to = app.endOffsets();
+        List<Double> raw = new ArrayList<>();
+        List<Double> ingested = new ArrayList<>();
+        for (int round = 1 - warmups; round <= rounds; round++) {
+            awaitCompactions(session);
+            double rawRate = rawWrites(session, writes);
+            awaitCompactions(session);
+            double ingestRate = app.drain("bench-ingest-" + run + "-" + (round + warmups), from, to);
+            log.info("throughput round {}{}: raw driver {} rows/s, ingest {} events/s", round, round < 1 ? " (warm-up)" : "",
+                    Math.round(rawRate), Math.round(ingestRate));
+            if (round >= 1) {
+                raw.add(rawRate);
+                ingested.add(ingestRate);
+            }
+        }
+        table.add(new BenchTable.Row("ingest Kafka -> Cassandra", "events/s", BenchTable.median(ingested),
+                BenchTable.median(raw), 0.8, Double.NaN));
+        return BenchTable.median(ingested);
+    }
+
+    /**
+     * The ceiling: the same rows written by a plain async driver loop, prepared once per statement shape,
+     * at most {@code inFlight} in flight.
+     */
+    private double rawWrites(CqlSession session, List<DisplayWrite> writes) throws InterruptedException {
+        Map<String, PreparedStatement> prepared = new ConcurrentHashMap<>();
+        Semaphore permits = new Semaphore(inFlight);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        long start = System.nanoTime();
+        for (DisplayWrite write : writes) {
+            permits.acquire();
+            PreparedStatement statement = prepared.computeIfAbsent(write.cql(), session::prepare);
+            CompletionStage<AsyncResultSet> execution = session.executeAsync(statement.bind(write.bindValues().toArray()));
+            execution.whenComplete((rows, error) -> {
+                if (error != null) {
+                    failure.compareAndSet(null, error);
+                }
+                permits.release();
+            });
+        }
+        permits.acquire(inFlight);
+        double rate = writes.size() / ((System.nanoTime() - start) / 1e9);
+        permits.release(inFlight);
+        if (failure.get() != null) {
+            throw new IllegalStateException("a raw write failed", failure.get());
+        }
+        return rate;
+    }
+
+    private void stockBurst(BenchTable table, Ingest app, CqlSession session, KafkaProducer<String, byte[]> producer)
+            throws Exception {
+        List<OutgoingEvent> burst = records(SimulatorProperties.of(7, Math.max(1, burstProducts / 100), burstProducts),
+                DomainMix.only(Domain.STOCK), burstProducts * burstUpdates);
+        Set<Long> distinct = new HashSet<>();
+        burst.forEach(r -> distinct.add(EventCodec.decode(r.value()).entityId()));
+        Map<TopicPartition, Long> from = app.endOffsets();
+        publish(producer, burst);
+        Map<TopicPartition, Long> to = app.endOffsets();
+        double eventsBefore = app.counted("display.ingest.events");
+        double coalescedBefore = app.counted("display.ingest.coalesced");
+        long pollsBefore = app.polls();
+        long writesBefore = cassandraWrites(session, "shop_product");
+        app.drain("bench-burst-" + run, from, to);
+        long cassandra = cassandraWrites(session, "shop_product") - writesBefore;
+        long polls = app.polls() - pollsBefore;
+        double productsPerPoll = app.counted("display.ingest.events") - eventsBefore
+                - (app.counted("display.ingest.coalesced") - coalescedBefore);
+        log.info("stock burst: {} events for {} products in {} polls; {} products seen per poll in total; "
+                        + "Cassandra counted {} writes to shop_product ({} events per write)", burst.size(), distinct.size(),
+                polls, Math.round(productsPerPoll), cassandra, String.format("%.1f", burst.size() / (double) cassandra));
+        table.add(BenchTable.Row.atMost("stock burst: writes per product per poll", "writes", cassandra / productsPerPoll,
+                burst.size() / productsPerPoll, 1.0));
+    }
+
+    private void freshness(BenchTable table, Ingest app, StackEndpoints stack, double rate) throws Exception {
+        Map<String, Object> config = SimulatorBenchmark.producerConfig(stack.kafkaBootstrapServers());
+        DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(config);
+        SimulatorStats stats = new SimulatorStats();
+        List<Double> p99s = new ArrayList<>();
+        try (Simulator simulator = new Simulator(SimulatorProperties.of(99, shops, products),
+                new KafkaEventSink(new KafkaTemplate<>(factory), stats), stats)) {
+            simulator.producer().update(new ProducerSettings((int) rate, DomainMix.STORE, 0, 0.5, 2));
+            app.follow("bench-fresh-" + run);
+            simulator.producer().start();
+            long start = System.nanoTime();
+            // the timer's percentiles cover the last 20-30 s (see startIngest): sample every 10 s after 30 s
+            for (int second = 30; second <= freshnessSeconds; second += 10) {
+                TimeUnit.NANOSECONDS.sleep(start + TimeUnit.SECONDS.toNanos(second) - System.nanoTime());
+                double p99 = app.freshnessMillis(0.99);
+                p99s.add(p99);
+                log.info("freshness at {} events/s, {} s: p50 {} ms, p99 {} ms, max {} ms ({} events sent, {} polls written, "
+                                + "writing a poll p50 {} ms, p99 {} ms)", Math.round(rate), second,
+                        Math.round(app.freshnessMillis(0.5)), Math.round(p99), Math.round(app.freshnessMaxMillis()),
+                        stats.snapshot().sent(), app.polls(), Math.round(app.millis("display.ingest.write.latency", 0.5)),
+                        Math.round(app.millis("display.ingest.write.latency", 0.99)));
+            }
+            simulator.producer().stop();
+            app.stop();
+        } finally {
+            factory.destroy();
+        }
+        table.add(BenchTable.Row.atMost("freshness p99 at half the max rate", "ms", BenchTable.median(p99s), 500, 500));
+    }
+
+    /**
+     * Waits (at most a minute) until Cassandra runs no compaction: each measurement starts from a quiet
+     * server, not in the compactions the previous one left behind.
+     */
+    private static void awaitCompactions(CqlSession session) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (session.execute("SELECT keyspace_name FROM system_views.sstable_tasks").one() != null
+                && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+    }
+
+    private static long cassandraWrites(CqlSession session, String table) {
+        Row row = session.execute("SELECT count FROM system_views.coordinator_write_latency WHERE keyspace_name = ? AND table_name = ?",
+                KEYSPACE, table).one();
+        return row == null ? 0 : row.getLong("count");
+    }
+
+    /** The records a simulator with these properties publishes for {@code count} changes (no thin events). */
+    private static List<OutgoingEvent> records(SimulatorProperties properties, DomainMix mix, int count) {
+        List<OutgoingEvent> records = new ArrayList<>(count);
+        Simulator simulator = new Simulator(properties, new EventSink() {
+            @Override
+            public void send(OutgoingEvent event) {
+                records.add(event);
+            }
+
+            @Override
+            public void flush() {
+            }
+        }, new SimulatorStats());
+        simulator.producer().update(new ProducerSettings(0, mix, 0, 0.5, 2));
+        simulator.producer().produce(count);
+        return records;
+    }
+
+    private static void publish(KafkaProducer<String, byte[]> producer, List<OutgoingEvent> records) {
+        records.forEach(r -> producer.send(new ProducerRecord<>(r.topic(), r.key(), r.value())));
+        producer.flush();
+    }
+
+    /** stream-ingest in-process, listener stopped; the given settings override its application.yaml. */
+    private ConfigurableApplicationContext startIngest(StackEndpoints stack) throws Exception {
+        Map<String, String> properties = new HashMap<>(stack.asSpringProperties());
+        // the bench classpath holds two application.yaml (stream-ingest's and source-simulator's): name ingest's
+        properties.put("spring.config.location", "file:" + ownApplicationYaml(StreamIngestApplication.class));
+        properties.put("spring.cassandra.keyspace-name", KEYSPACE);
+        properties.put("spring.kafka.listener.auto-startup", "false");
+        properties.put("spring.kafka.consumer.group-id", "bench-ingest-" + run);
+        properties.put("spring.application.name", "stream-ingest-bench");
+        properties.put("display.ingest.write-concurrency", Integer.toString(inFlight));
+        properties.put("server.port", "0");
+        properties.put("spring.main.banner-mode", "off");
+        // freshness percentiles over the last 20-30 s: each snapshot reflects the stream as it is then
+        properties.put("management.metrics.distribution.expiry.display.ingest.freshness", "30s");
+        properties.put("management.metrics.distribution.buffer-length.display.ingest.freshness", "3");
+        properties.putAll(ingestOverrides);
+        return new SpringApplicationBuilder(StreamIngestApplication.class).run(properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    }
+
+    /** A copy of the {@code application.yaml} packaged with {@code app}, whichever comes first on the classpath. */
+    private static Path ownApplicationYaml(Class<?> app) throws Exception {
+        Path location = Path.of(app.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path copy = Files.createTempFile(app.getSimpleName(), ".yaml");
+        copy.toFile().deleteOnExit();
+        if (Files.isDirectory(location)) {
+            Files.copy(location.resolve("application.yaml"), copy, StandardCopyOption.REPLACE_EXISTING);
+        } else {
+            try (JarFile jar = new JarFile(location.toFile())) {
+                Files.copy(jar.getInputStream(jar.getEntry("application.yaml")), copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return copy;
+    }
+
+    /** The stream-ingest context, its listener started under a consumer group of the benchmark's choosing. */
+    private static final class Ingest {
+
+        private final MessageListenerContainer container;
+        private final MeterRegistry meters;
+        private final Admin admin;
+
+        Ingest(ConfigurableApplicationContext context, Admin admin) {
+            this.container = context.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer(LISTENER);
+            this.meters = context.getBean(MeterRegistry.class);
+            this.admin = admin;
+        }
+
+        /**
+         * Drains the records between {@code from} and {@code to} with a new consumer group and returns
+         * events/s, timed from the first written poll (group join excluded) to the last commit.
+         */
+        double drain(String group, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) throws Exception {
+            long total = to.entrySet().stream().mapToLong(e -> e.getValue() - from.getOrDefault(e.getKey(), 0L)).sum();
+            admin.alterConsumerGroupOffsets(group, from.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                    e -> new OffsetAndMetadata(e.getValue())))).all().get();
+            double before = counted("display.ingest.events");
+            container.getContainerProperties().setGroupId(group);
+            container.start();
+            while (counted("display.ingest.events") == before) {
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
+            long start = System.nanoTime();
+            double atStart = counted("display.ingest.events") - before;
+            while (!reached(group, to)) {
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            stop();
+            return (total - atStart) / seconds;
+        }
+
+        /** Starts a new group at the current end of the topics; returns once it owns every partition. */
+        void follow(String group) throws Exception {
+            Map<TopicPartition, Long> end = endOffsets();
+            admin.alterConsumerGroupOffsets(group, end.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                    e -> new OffsetAndMetadata(e.getValue())))).all().get();
+            container.getContainerProperties().setGroupId(group);
+            container.start();
+            while (container.getAssignedPartitions() == null || container.getAssignedPartitions().size() < end.size()) {
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+        }
+
+        void stop() {
+            container.stop();
+        }
+
+        double counted(String counter) {
+            return meters.find(counter).counters().stream().mapToDouble(c -> c.count()).sum();
+        }
+
+        /** Polls written so far: the write-latency timer records one sample per poll. */
+        long polls() {
+            Timer timer = meters.find("display.ingest.write.latency").timer();
+            return timer == null ? 0 : timer.count();
+        }
+
+        double freshnessMillis(double percentile) {
+            return millis("display.ingest.freshness", percentile);
+        }
+
+        double millis(String timer, double percentile) {
+            for (ValueAtPercentile value : meters.get(timer).timer().takeSnapshot().percentileValues()) {
+                if (value.percentile() == percentile) {
+                    return value.value(TimeUnit.MILLISECONDS);
+                }
+            }
+            throw new IllegalStateException(timer + " publishes no percentile " + percentile);
+        }
+
+        double freshnessMaxMillis() {
+            return meters.get("display.ingest.freshness").timer().max(TimeUnit.MILLISECONDS);
+        }
+
+        private boolean reached(String group, Map<TopicPartition, Long> to) throws Exception {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            return to.entrySet().stream().allMatch(e -> {
+                OffsetAndMetadata at = committed.get(e.getKey());
+                return at != null && at.offset() >= e.getValue();
+            });
+        }
+
+        Map<TopicPartition, Long> endOffsets() throws Exception {
+            List<TopicPartition> partitions = new ArrayList<>();
+            admin.describeTopics(TOPICS).allTopicNames().get().forEach((name, description) ->
+                    description.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
+            Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get().entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        }
+    }
+}
