@@ -28,6 +28,7 @@ public final class StandaloneCassandra implements AutoCloseable {
     private final LocalStackSettings settings;
     private final CassandraServer server;
     private final Thread shutdownHook;
+    private volatile boolean frozen;
 
     private StandaloneCassandra(LocalStackSettings settings, Path dir) {
         this.settings = settings;
@@ -73,8 +74,43 @@ public final class StandaloneCassandra implements AutoCloseable {
         server.ensureRunning(StackProvider.Owner.TEST_RUN);
     }
 
+    /**
+     * Suspends the process (SIGSTOP): its sockets stay open but it answers nothing, as a hung or
+     * overloaded node does, so clients meet timeouts rather than refused connections.
+     */
+    public void freeze() {
+        signal("STOP");
+        frozen = true;
+    }
+
+    /** Resumes a {@link #freeze() frozen} process (SIGCONT). */
+    public void thaw() {
+        signal("CONT");
+        frozen = false;
+    }
+
+    private void signal(String signal) {
+        long pid = server.recordedPid().orElseThrow(() -> new LocalStackException(
+                "standalone cassandra on port " + settings.cassandraPort() + " is not running")).pid();
+        log.info("standalone cassandra on port {}: SIG{} to pid {}", settings.cassandraPort(), signal, pid);
+        try {
+            int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new LocalStackException("kill -" + signal + " " + pid + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalStackException("interrupted while signalling pid " + pid);
+        }
+    }
+
     @Override
     public void close() {
+        if (frozen) {
+            thaw();
+        }
         server.stop();
         deleteTree(server.dir());
         try {

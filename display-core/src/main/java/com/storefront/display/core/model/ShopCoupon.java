@@ -21,4 +21,10 @@ public record ShopCoupon(long shopId, long couponId, String name, Long discountA
                 row.get("coupon_discount_amount", Long.class), row.get("coupon_min_order_amount", Long.class),
                 row.getInstant("coupon_valid_from"), row.getInstant("coupon_valid_until"), row.getString("coupon_status"));
     }
+
+    /** ACTIVE and inside its validity window at {@code now}: the same rule as {@code CouponState.activeAt}. */
+    public boolean activeAt(Instant now) {
+        return "ACTIVE".equals(status) && validFrom != null && validUntil != null && !now.isBefore(validFrom)
+                && now.isBefore(validUntil);
+    }
 }

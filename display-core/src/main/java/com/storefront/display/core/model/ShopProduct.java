@@ -33,4 +33,19 @@ public record ShopProduct(long shopId, long productId, String name, String categ
     public boolean hasProductData() {
         return displayStatus != null;
     }
+
+    /** Shown in the store front: product-domain data present and ON_SALE or SOLD_OUT (HIDDEN is not). */
+    public boolean displayable() {
+        return "ON_SALE".equals(displayStatus) || "SOLD_OUT".equals(displayStatus);
+    }
+
+    /** The price the store front charges: the price domain's sale price once it set one, else the base price. */
+    public Long effectivePrice() {
+        return salePrice != null ? salePrice : basePrice;
+    }
+
+    /** SOLD_OUT, or a known stock of zero; an unknown stock is not sold out. */
+    public boolean soldOut() {
+        return "SOLD_OUT".equals(displayStatus) || (stockQuantity != null && stockQuantity == 0);
+    }
 }

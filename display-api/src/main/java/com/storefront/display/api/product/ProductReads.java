@@ -1,0 +1,55 @@
+package com.storefront.display.api.product;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import com.storefront.display.api.cassandra.ReadModelQueries;
+import com.storefront.display.core.model.ShopProduct;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Reads a shop's products from its single {@code shop_product} partition. */
+@Component
+public class ProductReads {
+
+    static final String PAGE = "SELECT " + ShopProduct.COLUMNS + " FROM shop_product WHERE shop_id = ? AND product_id > ?";
+    static final String ONE = "SELECT " + ShopProduct.COLUMNS + " FROM shop_product WHERE shop_id = ? AND product_id = ?";
+
+    private final ReadModelQueries queries;
+
+    public ProductReads(ReadModelQueries queries) {
+        this.queries = queries;
+    }
+
+    /**
+     * Up to {@code size} displayable products after the cursor, in product-id order. Rows that are not
+     * displayable (hidden, orphaned) are skipped; Cassandra pages are fetched only until the page is full
+     * and one more displayable product shows whether a next page exists.
+     */
+    public Mono<ProductPage> page(long shopId, ProductCursor after, int size) {
+        long afterId = after == null ? Long.MIN_VALUE : after.afterProductId();
+        return displayable(queries.query(PAGE, size + 1, (row, rowNum) -> ShopProduct.from(row), shopId, afterId))
+                .take(size + 1L, true)
+                .collectList()
+                .map(products -> page(products, size));
+    }
+
+    /** The product when it is displayable; empty when unknown, deleted, hidden or orphaned. */
+    public Mono<ProductView> find(long shopId, long productId) {
+        return displayable(queries.query(ONE, 1, (row, rowNum) -> ShopProduct.from(row), shopId, productId)).next();
+    }
+
+    private static Flux<ProductView> displayable(Flux<ShopProduct> rows) {
+        return rows.filter(ShopProduct::displayable).map(ProductView::of);
+    }
+
+    private static ProductPage page(List<ProductView> products, int size) {
+        if (products.size() <= size) {
+            return new ProductPage(products, null);
+        }
+        List<ProductView> items = products.subList(0, size);
+        return new ProductPage(List.copyOf(items), new ProductCursor(items.get(size - 1).productId()).encode());
+    }
+}

@@ -1,0 +1,34 @@
+package com.storefront.display.api.web;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.util.DigestUtils;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A JSON response with a strong ETag computed from its bytes, so a store front that sends
+ * {@code If-None-Match} gets a 304 with no body while the data is unchanged (Spring answers the 304).
+ * {@code Cache-Control: no-cache} lets clients and proxies keep the response but revalidate it every
+ * time: safe for data that changes whenever an upstream event lands.
+ */
+@Component
+public class CacheableJson {
+
+    private final JsonMapper json;
+
+    public CacheableJson(JsonMapper json) {
+        this.json = json;
+    }
+
+    public ResponseEntity<byte[]> ok(Object body) {
+        byte[] bytes = json.writeValueAsBytes(body);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .eTag('"' + DigestUtils.md5DigestAsHex(bytes) + '"')
+                .cacheControl(CacheControl.noCache())
+                .body(bytes);
+    }
+}

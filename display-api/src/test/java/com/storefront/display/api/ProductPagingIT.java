@@ -1,0 +1,97 @@
+package com.storefront.display.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.jayway.jsonpath.JsonPath;
+import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.domain.ProductState.DisplayStatus;
+import com.storefront.display.localstack.WithLocalStack;
+
+/** Keyset paging through a large shop stays exact while the shop changes under the reader. */
+@WithLocalStack
+@ExtendWith(NonBlockingCheck.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ProductPagingIT {
+
+    private static final int PRODUCTS = 10_000;
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    CqlSession session;
+
+    @Test
+    void pagingThroughTenThousandProductsWhileSomeAreDeletedReturnsEveryOtherProductOnceInOrder() throws Exception {
+        ReadModelFixture model = new ReadModelFixture(session);
+        WebTestClient http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        long shop = model.newShopId();
+        model.shop(shop, "Big shop");
+        // even ids exist from the start; odd ids are added while the reader pages
+        model.products(shop, LongStream.rangeClosed(1, PRODUCTS).map(n -> 2 * n));
+        Set<Long> deleted = ConcurrentHashMap.newKeySet();
+        Set<Long> added = ConcurrentHashMap.newKeySet();
+        AtomicBoolean paging = new AtomicBoolean(true);
+        CompletableFuture<Void> churn = CompletableFuture.runAsync(() -> {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            while (paging.get()) {
+                long evenId = 2 * (1 + random.nextInt(PRODUCTS));
+                if (deleted.add(evenId)) {
+                    model.delete(Domain.PRODUCT, shop, evenId);
+                }
+                long oddId = 2L * random.nextInt(PRODUCTS) + 1;
+                if (added.add(oddId)) {
+                    model.product(shop, oddId, "p" + oddId, 100, DisplayStatus.ON_SALE);
+                }
+            }
+        });
+
+        List<Long> seen = new ArrayList<>();
+        int pages = 0;
+        String cursor = null;
+        do {
+            String requestCursor = cursor;
+            String body = http.get().uri(builder -> builder.path("/api/shops/{id}/products").queryParam("size", 37)
+                            .queryParamIfPresent("cursor", Optional.ofNullable(requestCursor)).build(shop))
+                    .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+            JsonPath.<List<Number>>read(body, "$.items[*].productId").forEach(id -> seen.add(id.longValue()));
+            cursor = JsonPath.read(body, "$.nextCursor");
+            pages++;
+        } while (cursor != null);
+        paging.set(false);
+        churn.join();
+
+        Set<Long> untouched = new HashSet<>();
+        for (long id = 2; id <= 2L * PRODUCTS; id += 2) {
+            if (!deleted.contains(id)) {
+                untouched.add(id);
+            }
+        }
+        assertThat(deleted).as("products deleted while paging").hasSizeGreaterThan(100);
+        assertThat(added).as("products added while paging").hasSizeGreaterThan(100);
+        assertThat(seen).as("strictly ascending, so no product twice").isSorted().doesNotHaveDuplicates();
+        assertThat(seen).as("every product that was never deleted").containsAll(untouched);
+        assertThat(seen).as("only products that existed at some point").allSatisfy(id ->
+                assertThat(id % 2 == 0 || added.contains(id)).as("product %d", id).isTrue());
+        assertThat(pages).isGreaterThanOrEqualTo(untouched.size() / 37);
+    }
+}
