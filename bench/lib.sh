@@ -1,10 +1,11 @@
-# Shared by the bench/ scripts: build the bench jar when missing or older than the sources, run a main.
+# Shared by the bench/ scripts: build the bench jar when missing or older than the sources (code,
+# application.yaml, poms), run a main.
 bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 build_bench() {
   cd "$bench_root"
   local jar=bench/target/bench-0.1.0-SNAPSHOT.jar
-  if [ ! -f "$jar" ] || [ -n "$(find . -path ./.local-stack -prune -o -name '*.java' -newer "$jar" -print -quit)" ]; then
+  if [ ! -f "$jar" ] || [ -n "$(find . -path ./.local-stack -prune -o -path '*/target' -prune -o \( -name '*.java' -o -name '*.yaml' -o -name pom.xml \) -newer "$jar" -print -quit)" ]; then
     echo "Building the benchmarks..."
     ./mvnw -B -q -DskipTests -Denforcer.skip=true package -pl bench -am
   fi

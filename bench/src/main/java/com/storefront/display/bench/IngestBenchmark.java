@@ -1,8 +1,5 @@
 package com.storefront.display.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -115,12 +111,7 @@ public final class IngestBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(pair[0], pair.length > 1 ? pair[1] : "true");
-        }
-        IngestBenchmark bench = new IngestBenchmark(options);
+        IngestBenchmark bench = new IngestBenchmark(BenchOptions.parse(args));
         BenchTable table = new BenchTable();
         try (RunningStack stack = StackProvider.choose(LocalStackSettings.fromEnvironment()).start(StackProvider.Owner.TEST_RUN)) {
             log.info("local stack ({}): {}", stack.providerName(), stack.endpoints());
@@ -313,7 +304,7 @@ public final class IngestBenchmark {
     private ConfigurableApplicationContext startIngest(StackEndpoints stack) throws Exception {
         Map<String, String> properties = new HashMap<>(stack.asSpringProperties());
         // the bench classpath holds two application.yaml (stream-ingest's and source-simulator's): name ingest's
-        properties.put("spring.config.location", "file:" + ownApplicationYaml(StreamIngestApplication.class));
+        properties.put("spring.config.location", "file:" + OwnApplicationYaml.of(StreamIngestApplication.class));
         properties.put("spring.cassandra.keyspace-name", KEYSPACE);
         properties.put("spring.kafka.listener.auto-startup", "false");
         properties.put("spring.kafka.consumer.group-id", "bench-ingest-" + run);
@@ -327,21 +318,6 @@ public final class IngestBenchmark {
         properties.putAll(ingestOverrides);
         return new SpringApplicationBuilder(StreamIngestApplication.class).run(properties.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
-    }
-
-    /** A copy of the {@code application.yaml} packaged with {@code app}, whichever comes first on the classpath. */
-    private static Path ownApplicationYaml(Class<?> app) throws Exception {
-        Path location = Path.of(app.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path copy = Files.createTempFile(app.getSimpleName(), ".yaml");
-        copy.toFile().deleteOnExit();
-        if (Files.isDirectory(location)) {
-            Files.copy(location.resolve("application.yaml"), copy, StandardCopyOption.REPLACE_EXISTING);
-        } else {
-            try (JarFile jar = new JarFile(location.toFile())) {
-                Files.copy(jar.getInputStream(jar.getEntry("application.yaml")), copy, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        return copy;
     }
 
     /** The stream-ingest context, its listener started under a consumer group of the benchmark's choosing. */

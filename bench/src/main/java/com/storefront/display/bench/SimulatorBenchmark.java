@@ -58,12 +58,7 @@ public final class SimulatorBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(pair[0], pair.length > 1 ? pair[1] : "true");
-        }
-        SimulatorBenchmark bench = new SimulatorBenchmark(options);
+        SimulatorBenchmark bench = new SimulatorBenchmark(BenchOptions.parse(args));
         BenchTable table = new BenchTable();
         try (RunningStack stack = StackProvider.choose(LocalStackSettings.fromEnvironment()).start(StackProvider.Owner.TEST_RUN)) {
             log.info("local stack ({}): {}", stack.providerName(), stack.endpoints());

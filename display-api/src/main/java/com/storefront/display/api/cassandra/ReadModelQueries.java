@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
  * Runs the read model's queries through the reactive template: each query text is prepared once and
  * kept, every request binds its values to the prepared statement. Failures reach the caller translated
  * into Spring's {@code DataAccessException}s; a failed preparation is forgotten, so the next request
- * prepares again (after an outage, for instance).
+ * prepares again (after an outage, for instance). Reads are marked idempotent: the driver may retry or
+ * speculate them, and need not look the setting up in its configuration for every response.
  */
 @Component
 public class ReadModelQueries {
@@ -34,7 +35,7 @@ public class ReadModelQueries {
      * a subscriber that takes the first {@code n} rows causes no further page to be read.
      */
     public <T> Flux<T> query(String text, int pageSize, RowMapper<T> mapper, Object... values) {
-        return prepared(text).flatMapMany(statement -> cql.query(statement.bind(values).setPageSize(pageSize), mapper));
+        return prepared(text).flatMapMany(statement -> cql.query(statement.bind(values).setPageSize(pageSize).setIdempotent(true), mapper));
     }
 
     private Mono<PreparedStatement> prepared(String text) {

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class ProductReads {
 
-    static final String PAGE = "SELECT " + ShopProduct.COLUMNS + " FROM shop_product WHERE shop_id = ? AND product_id > ?";
+    public static final String PAGE = "SELECT " + ShopProduct.COLUMNS + " FROM shop_product WHERE shop_id = ? AND product_id > ?";
     static final String ONE = "SELECT " + ShopProduct.COLUMNS + " FROM shop_product WHERE shop_id = ? AND product_id = ?";
 
     private final ReadModelQueries queries;

@@ -21,12 +21,14 @@ public record ShopHeader(long shopId, Long sellerId, String name, String categor
     public static final String COLUMNS = "shop_id, seller_id, name, category, status, delivery_fee, min_order_amount, "
             + "rating_avg, rating_count";
 
-    /** Maps a row selected with {@link #COLUMNS}. */
+    /**
+     * Maps a row whose first columns are {@link #COLUMNS}, in that order (read by index: the read path
+     * maps every row of every shop page, and name lookups cost more than the rest of the mapping).
+     */
     public static ShopHeader from(Row row) {
-        return new ShopHeader(row.getLong("shop_id"), row.get("seller_id", Long.class), row.getString("name"),
-                row.getString("category"), row.getString("status"), row.get("delivery_fee", Long.class),
-                row.get("min_order_amount", Long.class), row.get("rating_avg", Double.class),
-                row.get("rating_count", Integer.class));
+        return new ShopHeader(row.getLong(0), row.get(1, Long.class), row.getString(2), row.getString(3),
+                row.getString(4), row.get(5, Long.class), row.get(6, Long.class), row.get(7, Double.class),
+                row.get(8, Integer.class));
     }
 
     /** True once the shop domain wrote the shop; review data alone does not make a shop. */

@@ -21,12 +21,14 @@ public record ShopProduct(long shopId, long productId, String name, String categ
     public static final String COLUMNS = "shop_id, product_id, name, category, image_url, base_price, display_status, "
             + "sale_price, discount_rate, stock_quantity";
 
-    /** Maps a row selected with {@link #COLUMNS}. */
+    /**
+     * Maps a row whose first columns are {@link #COLUMNS}, in that order (read by index: the read path
+     * maps every row of every product page, and name lookups cost more than the rest of the mapping).
+     */
     public static ShopProduct from(Row row) {
-        return new ShopProduct(row.getLong("shop_id"), row.getLong("product_id"), row.getString("name"),
-                row.getString("category"), row.getString("image_url"), row.get("base_price", Long.class),
-                row.getString("display_status"), row.get("sale_price", Long.class),
-                row.get("discount_rate", Integer.class), row.get("stock_quantity", Integer.class));
+        return new ShopProduct(row.getLong(0), row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                row.get(5, Long.class), row.getString(6), row.get(7, Long.class), row.get(8, Integer.class),
+                row.get(9, Integer.class));
     }
 
     /** False for an orphan: stock or price data without the product itself. */
