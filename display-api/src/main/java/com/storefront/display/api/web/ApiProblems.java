@@ -1,5 +1,6 @@
 package com.storefront.display.api.web;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,28 +11,27 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.web.server.ServerWebExchange;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 import com.storefront.display.api.DisplayApiProperties;
 
 import reactor.core.publisher.Mono;
 
 /**
- * Every error as an {@code application/problem+json} response (RFC 9457). Spring's own exceptions and
- * {@link InvalidRequest} / {@link NotDisplayed} keep their status; a read model that cannot answer in
- * time (Cassandra down, slow or overloaded) is a 503 with {@code Retry-After}; anything else is a 500
- * that is logged.
+ * Every failure of a store-front request as an {@code application/problem+json} response (RFC 9457).
+ * {@link InvalidRequest}, {@link NotDisplayed} and Spring's own {@link ErrorResponse}s keep their
+ * status; a read model that cannot answer in time (Cassandra down, slow or overloaded) is a 503 with
+ * {@code Retry-After}; anything else is a 500 that is logged.
  */
-@RestControllerAdvice
-public class ApiProblems extends ResponseEntityExceptionHandler {
+@Component
+public class ApiProblems {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
-
     /** During an outage every request fails alike: one log line per interval says how many did. */
     private static final long LOG_INTERVAL_NANOS = Duration.ofSeconds(5).toNanos();
 
@@ -43,33 +43,41 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         this.properties = properties;
     }
 
-    @ExceptionHandler({TransientDataAccessException.class, DataAccessResourceFailureException.class, TimeoutException.class})
-    public Mono<ResponseEntity<Object>> readModelUnavailable(Exception failure, ServerWebExchange exchange) {
-        logUnavailable(failure, exchange);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "the read model did not answer in time; retry shortly");
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, properties.retryAfter().toSeconds())));
-        return handleExceptionInternal(failure, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, exchange);
+    public Mono<ServerResponse> response(Throwable failure, ServerRequest request) {
+        if (failure instanceof ErrorResponse error) {
+            return problem(error.getBody(), request, new HttpHeaders());
+        }
+        if (failure instanceof TransientDataAccessException || failure instanceof DataAccessResourceFailureException
+                || failure instanceof TimeoutException) {
+            logUnavailable(failure, request);
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, properties.retryAfter().toSeconds())));
+            return problem(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "the read model did not answer in time; retry shortly"), request, headers);
+        }
+        log.error("{} {} failed", request.method(), request.path(), failure);
+        return problem(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "the request failed unexpectedly; it has been logged"), request, new HttpHeaders());
     }
 
-    private void logUnavailable(Exception failure, ServerWebExchange exchange) {
+    private static Mono<ServerResponse> problem(ProblemDetail problem, ServerRequest request, HttpHeaders headers) {
+        if (problem.getInstance() == null) {
+            problem.setInstance(URI.create(request.path()));
+        }
+        return ServerResponse.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .headers(h -> h.addAll(headers))
+                .bodyValue(problem);
+    }
+
+    private void logUnavailable(Throwable failure, ServerRequest request) {
         long count = unavailableSinceLog.incrementAndGet();
         long last = lastLogNanos.get();
         long now = System.nanoTime();
         if (now - last >= LOG_INTERVAL_NANOS && lastLogNanos.compareAndSet(last, now)) {
             unavailableSinceLog.addAndGet(-count);
             log.warn("read model unavailable: {} request(s) answered 503 in the last {} s, e.g. {} {}: {}", count,
-                    Duration.ofNanos(now - last).toSeconds(), exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), failure.toString());
+                    Duration.ofNanos(now - last).toSeconds(), request.method(), request.path(), failure.toString());
         }
-    }
-
-    @ExceptionHandler(Exception.class)
-    public Mono<ResponseEntity<Object>> unexpected(Exception failure, ServerWebExchange exchange) {
-        log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "the request failed unexpectedly; it has been logged");
-        return handleExceptionInternal(failure, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, exchange);
     }
 }

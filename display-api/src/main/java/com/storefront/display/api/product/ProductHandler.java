@@ -6,11 +6,9 @@ import static com.storefront.display.api.web.InvalidRequest.positiveId;
 
 import java.util.Optional;
 
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 import com.storefront.display.api.DisplayApiProperties;
 import com.storefront.display.api.shop.ShopReads;
@@ -25,51 +23,48 @@ import reactor.core.publisher.Mono;
  * of an unknown or deleted shop are a 404, read in parallel with the products (two single-partition
  * queries, never one per product).
  */
-@RestController
-public class ProductController {
+@Component
+public class ProductHandler {
 
     private final ProductReads products;
     private final ShopReads shops;
     private final CacheableJson json;
     private final DisplayApiProperties properties;
 
-    public ProductController(ProductReads products, ShopReads shops, CacheableJson json, DisplayApiProperties properties) {
+    public ProductHandler(ProductReads products, ShopReads shops, CacheableJson json, DisplayApiProperties properties) {
         this.products = products;
         this.shops = shops;
         this.json = json;
         this.properties = properties;
     }
 
-    @GetMapping("/api/shops/{shopId}/products")
-    public Mono<ResponseEntity<byte[]>> page(@PathVariable("shopId") String shopIdText,
-                                             @RequestParam(name = "size", required = false) String sizeText,
-                                             @RequestParam(name = "cursor", required = false) String cursorText) {
-        long shopId = positiveId("shopId", shopIdText);
-        int size = size(sizeText);
-        ProductCursor cursor = cursor(cursorText);
+    /** {@code GET /api/shops/{shopId}/products?size=&cursor=} */
+    public Mono<ServerResponse> page(ServerRequest request) {
+        long shopId = positiveId("shopId", request.pathVariable("shopId"));
+        int size = size(request.queryParam("size").orElse(null));
+        ProductCursor cursor = cursor(request.queryParam("cursor").orElse(null));
         return Mono.zip(shops.exists(shopId), products.page(shopId, cursor, size))
                 .timeout(properties.readTimeout())
-                .map(shopAndPage -> {
+                .flatMap(shopAndPage -> {
                     if (!shopAndPage.getT1()) {
-                        throw NotDisplayed.shop(shopId);
+                        return Mono.error(NotDisplayed.shop(shopId));
                     }
-                    return json.ok(shopAndPage.getT2());
+                    return json.ok(request, shopAndPage.getT2());
                 });
     }
 
-    @GetMapping("/api/shops/{shopId}/products/{productId}")
-    public Mono<ResponseEntity<byte[]>> product(@PathVariable("shopId") String shopIdText,
-                                                @PathVariable("productId") String productIdText) {
-        long shopId = positiveId("shopId", shopIdText);
-        long productId = positiveId("productId", productIdText);
-        return Mono.zip(shops.exists(shopId), products.find(shopId, productId).map(Optional::of)
-                        .defaultIfEmpty(Optional.empty()))
+    /** {@code GET /api/shops/{shopId}/products/{productId}} */
+    public Mono<ServerResponse> product(ServerRequest request) {
+        long shopId = positiveId("shopId", request.pathVariable("shopId"));
+        long productId = positiveId("productId", request.pathVariable("productId"));
+        return Mono.zip(shops.exists(shopId), products.find(shopId, productId).map(Optional::of).defaultIfEmpty(Optional.empty()))
                 .timeout(properties.readTimeout())
-                .map(shopAndProduct -> {
+                .flatMap(shopAndProduct -> {
                     if (!shopAndProduct.getT1()) {
-                        throw NotDisplayed.shop(shopId);
+                        return Mono.error(NotDisplayed.shop(shopId));
                     }
-                    return json.ok(shopAndProduct.getT2().orElseThrow(() -> NotDisplayed.product(shopId, productId)));
+                    return shopAndProduct.getT2().map(product -> json.ok(request, product))
+                            .orElseGet(() -> Mono.error(NotDisplayed.product(shopId, productId)));
                 });
     }
 
