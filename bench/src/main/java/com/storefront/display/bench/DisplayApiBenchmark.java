@@ -99,7 +99,7 @@ public final class DisplayApiBenchmark {
             PreparedStatement shopRead = session.prepare(ShopReads.SHOP);
             PreparedStatement pageRead = session.prepare(ProductReads.PAGE);
             LongFunction<BoundStatement> shop = id -> shopRead.bind(id);
-            LongFunction<BoundStatement> page = id -> pageRead.bind(id, Long.MIN_VALUE).setPageSize(PAGE_SIZE + 1);
+            LongFunction<BoundStatement> page = id -> pageRead.bind(id, Long.MIN_VALUE).setPageSize(ProductReads.fetchSize(PAGE_SIZE));
 
             log.info("warming up: {} s per measurement", warmupSeconds);
             rawReads(session, shop, warmupSeconds);

@@ -147,6 +147,28 @@ class ProductEndpointIT {
         assertThat(JsonPath.<Object>read(body, "$.nextCursor")).isNull();
     }
 
+    @Test
+    void aPageOfALargeShopCostsOneReadOfItsPartitionEvenWithHiddenProducts() {
+        long shop = model.newShopId();
+        model.shop(shop, "Large");
+        model.products(shop, LongStream.rangeClosed(1, 200));
+        model.product(shop, 3, "Hidden", 100, DisplayStatus.HIDDEN);
+        model.product(shop, 7, "Hidden", 100, DisplayStatus.HIDDEN);
+        page(shop, 20, null);
+        long before = coordinatorReads("shop_product");
+
+        String body = page(shop, 20, null);
+
+        assertThat(JsonPath.<List<Integer>>read(body, "$.items[*].productId")).hasSize(20).doesNotContain(3, 7);
+        assertThat(coordinatorReads("shop_product") - before).as("Cassandra reads of shop_product for one page").isEqualTo(1);
+    }
+
+    /** Cassandra's own count of reads it coordinated for a table of the test keyspace. */
+    private long coordinatorReads(String table) {
+        return session.execute("SELECT count FROM system_views.coordinator_read_latency WHERE keyspace_name = ? AND table_name = ?",
+                session.getKeyspace().orElseThrow().asInternal(), table).one().getLong(0);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"size=0", "size=101", "size=-1", "size=abc", "size=", "cursor=not-a-cursor", "cursor=",
             "cursor=AQAAAAAAAAAA", "cursor=AgAAAAAAAAAB", "cursor=%25%25%25"})

@@ -1,5 +1,6 @@
 package com.storefront.display.api.cassandra;
 
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -8,6 +9,7 @@ import org.springframework.data.cassandra.core.cql.ReactiveSessionCallback;
 import org.springframework.data.cassandra.core.cql.RowMapper;
 import org.springframework.stereotype.Component;
 
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 
 import reactor.core.publisher.Flux;
@@ -32,10 +34,25 @@ public class ReadModelQueries {
 
     /**
      * The rows of a query, fetched {@code pageSize} at a time and only as far as the subscriber asks:
-     * a subscriber that takes the first {@code n} rows causes no further page to be read.
+     * the next page is requested from Cassandra only once the current one is consumed and the subscriber
+     * still wants rows, so a subscriber that takes the first {@code n} rows of a large partition costs one
+     * round trip when they fit a page.
      */
     public <T> Flux<T> query(String text, int pageSize, RowMapper<T> mapper, Object... values) {
-        return prepared(text).flatMapMany(statement -> cql.query(statement.bind(values).setPageSize(pageSize).setIdempotent(true), mapper));
+        return prepared(text).flatMapMany(statement -> pages(statement.bind(values).setPageSize(pageSize).setIdempotent(true),
+                mapper));
+    }
+
+    /*
+     * Not ReactiveResultSet.rows(): it expands into the next pages as eagerly as its downstream
+     * prefetches, and bench/display-api found a 20-product page reading the shop's whole partition.
+     */
+    private <T> Flux<T> pages(BoundStatement statement, RowMapper<T> mapper) {
+        return cql.queryForResultSet(statement).flatMapMany(result -> {
+            Flux<T> rows = result.availableRows().map(row -> mapper.mapRow(row, 0));
+            ByteBuffer next = result.getExecutionInfo().getPagingState();
+            return next == null ? rows : rows.concatWith(Flux.defer(() -> pages(statement.setPagingState(next), mapper)));
+        });
     }
 
     private Mono<PreparedStatement> prepared(String text) {

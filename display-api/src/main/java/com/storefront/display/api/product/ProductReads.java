@@ -25,15 +25,23 @@ public class ProductReads {
 
     /**
      * Up to {@code size} displayable products after the cursor, in product-id order. Rows that are not
-     * displayable (hidden, orphaned) are skipped; Cassandra pages are fetched only until the page is full
-     * and one more displayable product shows whether a next page exists.
+     * displayable (hidden, orphaned) are skipped; Cassandra pages of {@link #fetchSize(int)} rows are
+     * fetched only until the page is full and one more displayable product shows whether a next page exists.
      */
     public Mono<ProductPage> page(long shopId, ProductCursor after, int size) {
         long afterId = after == null ? Long.MIN_VALUE : after.afterProductId();
-        return displayable(queries.query(PAGE, size + 1, (row, rowNum) -> ShopProduct.from(row), shopId, afterId))
+        return displayable(queries.query(PAGE, fetchSize(size), (row, rowNum) -> ShopProduct.from(row), shopId, afterId))
                 .take(size + 1L, true)
                 .collectList()
                 .map(products -> page(products, size));
+    }
+
+    /**
+     * Rows read per round trip for a page of {@code size}: one more than the page (to know whether a next
+     * page exists) and some slack, so that a few hidden products do not cost a second round trip.
+     */
+    public static int fetchSize(int size) {
+        return size + 1 + Math.max(4, size / 4);
     }
 
     /** The product when it is displayable; empty when unknown, deleted, hidden or orphaned. */
