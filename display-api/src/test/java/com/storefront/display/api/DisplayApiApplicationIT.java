@@ -114,7 +114,7 @@ class DisplayApiApplicationIT {
 
         @GetMapping("/test/block-on-driver-thread")
         Mono<String> blockOnDriverThread() {
-            return queries.query("SELECT release_version FROM system.local", 1, (row, rowNum) -> {
+            return queries.query("SELECT release_version FROM system.local", 1, row -> {
                 sleep();
                 return row.getString(0);
             }).next();
@@ -122,7 +122,7 @@ class DisplayApiApplicationIT {
 
         @GetMapping("/test/no-blocking")
         Mono<String> noBlocking() {
-            return queries.query("SELECT release_version FROM system.local", 1, (row, rowNum) -> row.getString(0)).next();
+            return queries.query("SELECT release_version FROM system.local", 1, row -> row.getString(0)).next();
         }
 
         private static void sleep() {

@@ -3,14 +3,15 @@ package com.storefront.display.api.cassandra;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.springframework.data.cassandra.core.cql.ReactiveCqlOperations;
 import org.springframework.data.cassandra.core.cql.ReactiveSessionCallback;
-import org.springframework.data.cassandra.core.cql.RowMapper;
 import org.springframework.stereotype.Component;
 
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,7 +39,7 @@ public class ReadModelQueries {
      * still wants rows, so a subscriber that takes the first {@code n} rows of a large partition costs one
      * round trip when they fit a page.
      */
-    public <T> Flux<T> query(String text, int pageSize, RowMapper<T> mapper, Object... values) {
+    public <T> Flux<T> query(String text, int pageSize, Function<Row, T> mapper, Object... values) {
         return prepared(text).flatMapMany(statement -> pages(statement.bind(values).setPageSize(pageSize).setIdempotent(true),
                 mapper));
     }
@@ -47,14 +48,19 @@ public class ReadModelQueries {
      * Not ReactiveResultSet.rows(): it expands into the next pages as eagerly as its downstream
      * prefetches, and bench/display-api found a 20-product page reading the shop's whole partition.
      */
-    private <T> Flux<T> pages(BoundStatement statement, RowMapper<T> mapper) {
+    private <T> Flux<T> pages(BoundStatement statement, Function<Row, T> mapper) {
         return cql.queryForResultSet(statement).flatMapMany(result -> {
-            Flux<T> rows = result.availableRows().map(row -> mapper.mapRow(row, 0));
+            Flux<T> rows = result.availableRows().map(mapper);
             ByteBuffer next = result.getExecutionInfo().getPagingState();
             return next == null ? rows : rows.concatWith(Flux.defer(() -> pages(statement.setPagingState(next), mapper)));
         });
     }
 
+    /*
+     * The failed preparation is forgotten by the cached source itself, not by its subscribers: a
+     * subscriber may be cancelled before it sees the failure (Mono.zip cancels the other read when one
+     * fails), and a failure that stayed cached would fail every later request.
+     */
     private Mono<PreparedStatement> prepared(String text) {
         return prepared.computeIfAbsent(text, key -> cql.execute((ReactiveSessionCallback<PreparedStatement>) session -> session.prepare(key))
                 .single()

@@ -30,7 +30,7 @@ public class ProductReads {
      */
     public Mono<ProductPage> page(long shopId, ProductCursor after, int size) {
         long afterId = after == null ? Long.MIN_VALUE : after.afterProductId();
-        return displayable(queries.query(PAGE, fetchSize(size), (row, rowNum) -> ShopProduct.from(row), shopId, afterId))
+        return displayable(queries.query(PAGE, fetchSize(size), row -> ShopProduct.from(row), shopId, afterId))
                 .take(size + 1L, true)
                 .collectList()
                 .map(products -> page(products, size));
@@ -46,7 +46,7 @@ public class ProductReads {
 
     /** The product when it is displayable; empty when unknown, deleted, hidden or orphaned. */
     public Mono<ProductView> find(long shopId, long productId) {
-        return displayable(queries.query(ONE, 1, (row, rowNum) -> ShopProduct.from(row), shopId, productId)).next();
+        return displayable(queries.query(ONE, 1, row -> ShopProduct.from(row), shopId, productId)).next();
     }
 
     private static Flux<ProductView> displayable(Flux<ShopProduct> rows) {

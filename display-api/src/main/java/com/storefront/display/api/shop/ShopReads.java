@@ -36,14 +36,14 @@ public class ShopReads {
 
     /** The shop as the store front shows it; empty when the shop is unknown or deleted. */
     public Mono<ShopView> find(long shopId) {
-        return queries.query(SHOP, PAGE_SIZE, (row, rowNum) -> row, shopId)
+        return queries.query(SHOP, PAGE_SIZE, row -> row, shopId)
                 .collectList()
                 .flatMap(rows -> Mono.justOrEmpty(view(rows)));
     }
 
     /** True when the shop has its shop-domain data (it is neither unknown nor deleted). */
     public Mono<Boolean> exists(long shopId) {
-        return queries.query(SHOP_EXISTS, 1, (row, rowNum) -> row.getString(0) != null, shopId).next().defaultIfEmpty(false);
+        return queries.query(SHOP_EXISTS, 1, row -> row.getString(0) != null, shopId).next().defaultIfEmpty(false);
     }
 
     private ShopView view(List<Row> rows) {
