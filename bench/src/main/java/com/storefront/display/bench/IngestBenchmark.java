@@ -49,7 +49,6 @@ import com.storefront.display.simulator.Simulator;
 import com.storefront.display.simulator.SimulatorProperties;
 import com.storefront.display.simulator.SimulatorStats;
 import com.storefront.display.simulator.producer.DomainMix;
-import com.storefront.display.simulator.producer.EventSink;
 import com.storefront.display.simulator.producer.KafkaEventSink;
 import com.storefront.display.simulator.producer.OutgoingEvent;
 import com.storefront.display.simulator.producer.ProducerSettings;
@@ -279,20 +278,11 @@ public final class IngestBenchmark {
 
     /** The records a simulator with these properties publishes for {@code count} changes (no thin events). */
     private static List<OutgoingEvent> records(SimulatorProperties properties, DomainMix mix, int count) {
-        List<OutgoingEvent> records = new ArrayList<>(count);
-        Simulator simulator = new Simulator(properties, new EventSink() {
-            @Override
-            public void send(OutgoingEvent event) {
-                records.add(event);
-            }
-
-            @Override
-            public void flush() {
-            }
-        }, new SimulatorStats());
+        RecordingSink sink = new RecordingSink(count);
+        Simulator simulator = new Simulator(properties, sink, new SimulatorStats());
         simulator.producer().update(new ProducerSettings(0, mix, 0, 0.5, 2));
         simulator.producer().produce(count);
-        return records;
+        return sink.records();
     }
 
     private static void publish(KafkaProducer<String, byte[]> producer, List<OutgoingEvent> records) {
