@@ -27,6 +27,12 @@ public final class SourceOfTruth {
     private final VersionClock clock;
     private final long createdVersion;
     private final Map<Domain, Map<Long, Revision>> revisions = new EnumMap<>(Domain.class);
+    /**
+     * The version at which a product was last (re-)listed, for products created or re-created since
+     * start. Their stock and price exist only once changed after it: the read model deletes a product's
+     * whole row, stock and price included, so the old ones never come back with it.
+     */
+    private final Map<Long, Long> listedAt = new ConcurrentHashMap<>();
 
     public SourceOfTruth(Catalogue catalogue) {
         this.catalogue = catalogue;
@@ -100,14 +106,17 @@ public final class SourceOfTruth {
         return LongStream.rangeClosed(Math.max(1, fromShop), Math.min(toShop, catalogue.shops())).mapToObj(this::snapshot);
     }
 
-    /** True when the entity exists now (stock and price: when their product does). */
+    /**
+     * True when the entity exists now. Stock and price exist when their product does and, for a product
+     * (re-)listed since start, once they changed after its listing.
+     */
     public boolean exists(Domain domain, long id) {
         return exists(domain, id, revision(domain, id));
     }
 
     private boolean exists(Domain domain, long id, Revision own) {
         return switch (domain) {
-            case STOCK, PRICE -> revision(Domain.PRODUCT, id).exists();
+            case STOCK, PRICE -> revision(Domain.PRODUCT, id).exists() && own.version() > listedAt.getOrDefault(id, Long.MIN_VALUE);
             case SHOP, PRODUCT, COUPON, REVIEW -> own.exists();
         };
     }
@@ -121,7 +130,11 @@ public final class SourceOfTruth {
         if ((domain == Domain.STOCK || domain == Domain.PRICE) && !exists(Domain.PRODUCT, id)) {
             throw new IllegalStateException(domain + " of product " + id + ", which does not exist");
         }
+        boolean listing = domain == Domain.PRODUCT && !exists(Domain.PRODUCT, id);
         Revision after = apply(domain, id, true);
+        if (listing) {
+            listedAt.put(id, after.version());
+        }
         return new Change(domain, id, catalogue.shopOf(domain, id), after.version(), item(domain, id, after));
     }
 

@@ -75,7 +75,7 @@ class SourceOfTruthTest {
     }
 
     @Test
-    void aDeletedProductIsGoneWithItsStockAndPriceAndComesBackNewer() {
+    void aDeletedProductIsGoneWithItsStockAndPriceWhichComeBackOnlyWhenMadeAfterTheRelisting() {
         long product = truth.catalogue().idRange(Domain.PRODUCT, 1)[0];
 
         Change deleted = truth.delete(Domain.PRODUCT, product);
@@ -87,7 +87,29 @@ class SourceOfTruthTest {
         assertThatThrownBy(() -> truth.upsert(Domain.STOCK, product)).isInstanceOf(IllegalStateException.class);
         Change recreated = truth.upsert(Domain.PRODUCT, product);
         assertThat(recreated.version()).isGreaterThan(deleted.version());
-        assertThat(truth.find(Domain.STOCK, product)).isPresent();
+        // the read model lost the old stock and price with the product's row: so does the truth
+        assertThat(truth.find(Domain.STOCK, product)).isEmpty();
+        assertThat(truth.find(Domain.PRICE, product)).isEmpty();
+        assertThat(truth.snapshot(recreated.shopId()).prices()).noneMatch(price -> price.id() == product);
+
+        Change stock = truth.upsert(Domain.STOCK, product);
+
+        assertThat(stock.version()).isGreaterThan(recreated.version());
+        assertThat(truth.find(Domain.STOCK, product)).contains(stock.item());
+        assertThat(truth.find(Domain.PRICE, product)).as("price not made yet").isEmpty();
+        Change price = truth.upsert(Domain.PRICE, product);
+        assertThat(truth.find(Domain.PRICE, product)).contains(price.item());
+    }
+
+    @Test
+    void anUpdatedProductKeepsItsStockAndPrice() {
+        long product = truth.catalogue().idRange(Domain.PRODUCT, 1)[0];
+        SourceItem stock = truth.find(Domain.STOCK, product).orElseThrow();
+
+        truth.upsert(Domain.PRODUCT, product);
+
+        assertThat(truth.find(Domain.STOCK, product)).contains(stock);
+        assertThat(truth.find(Domain.PRICE, product)).isPresent();
     }
 
     @Test
