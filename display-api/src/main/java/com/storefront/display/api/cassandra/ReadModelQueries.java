@@ -1,8 +1,6 @@
 package com.storefront.display.api.cassandra;
 
 import java.nio.ByteBuffer;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.springframework.data.cassandra.core.cql.ReactiveCqlOperations;
@@ -12,25 +10,28 @@ import org.springframework.stereotype.Component;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.storefront.display.core.cql.PreparedStatements;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Runs the read model's queries through the reactive template: each query text is prepared once and
- * kept, every request binds its values to the prepared statement. Failures reach the caller translated
- * into Spring's {@code DataAccessException}s; a failed preparation is forgotten, so the next request
- * prepares again (after an outage, for instance). Reads are marked idempotent: the driver may retry or
+ * kept ({@link PreparedStatements}, as the writer does), every request binds its values to it. Failures
+ * reach the caller translated into Spring's {@code DataAccessException}s; a failed preparation is
+ * forgotten, so the next request prepares again (after an outage, for instance). Reads are marked idempotent: the driver may retry or
  * speculate them, and need not look the setting up in its configuration for every response.
  */
 @Component
 public class ReadModelQueries {
 
     private final ReactiveCqlOperations cql;
-    private final Map<String, Mono<PreparedStatement>> prepared = new ConcurrentHashMap<>();
+    private final PreparedStatements prepared;
 
     public ReadModelQueries(ReactiveCqlOperations cql) {
         this.cql = cql;
+        this.prepared = new PreparedStatements(text -> cql.execute(
+                (ReactiveSessionCallback<PreparedStatement>) session -> session.prepare(text)).single().toFuture());
     }
 
     /**
@@ -40,8 +41,10 @@ public class ReadModelQueries {
      * round trip when they fit a page.
      */
     public <T> Flux<T> query(String text, int pageSize, Function<Row, T> mapper, Object... values) {
-        return prepared(text).flatMapMany(statement -> pages(statement.bind(values).setPageSize(pageSize).setIdempotent(true),
-                mapper));
+        // the preparation is shared: a request that gives up (Mono.zip cancels the other read when one
+        // fails) must not cancel it for everybody
+        return Mono.fromFuture(prepared.get(text), true).flatMapMany(statement ->
+                pages(statement.bind(values).setPageSize(pageSize).setIdempotent(true), mapper));
     }
 
     /*
@@ -54,17 +57,5 @@ public class ReadModelQueries {
             ByteBuffer next = result.getExecutionInfo().getPagingState();
             return next == null ? rows : rows.concatWith(Flux.defer(() -> pages(statement.setPagingState(next), mapper)));
         });
-    }
-
-    /*
-     * The failed preparation is forgotten by the cached source itself, not by its subscribers: a
-     * subscriber may be cancelled before it sees the failure (Mono.zip cancels the other read when one
-     * fails), and a failure that stayed cached would fail every later request.
-     */
-    private Mono<PreparedStatement> prepared(String text) {
-        return prepared.computeIfAbsent(text, key -> cql.execute((ReactiveSessionCallback<PreparedStatement>) session -> session.prepare(key))
-                .single()
-                .doOnError(failure -> prepared.remove(key))
-                .cache());
     }
 }

@@ -3,16 +3,15 @@ package com.storefront.display.core.write;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 import org.springframework.data.cassandra.core.cql.AsyncCqlOperations;
 import org.springframework.data.cassandra.core.cql.AsyncSessionCallback;
 
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.storefront.display.core.cql.PreparedStatements;
 
 /**
  * The one writer of the read model: the stream path, the batch path and reconciliation all write
@@ -24,10 +23,12 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 public final class DisplayWriter {
 
     private final AsyncCqlOperations cql;
-    private final Map<String, CompletableFuture<PreparedStatement>> prepared = new ConcurrentHashMap<>();
+    private final PreparedStatements prepared;
 
     public DisplayWriter(AsyncCqlOperations cql) {
         this.cql = cql;
+        this.prepared = new PreparedStatements(text -> cql.execute(
+                (AsyncSessionCallback<PreparedStatement>) session -> session.prepareAsync(text).toCompletableFuture()));
     }
 
     /**
@@ -39,7 +40,7 @@ public final class DisplayWriter {
     public CompletableFuture<Void> write(DisplayWrite write) {
         CompletableFuture<Boolean> execution;
         try {
-            execution = prepared(write.cql()).thenCompose(statement -> cql.execute(statement.bind(write.bindValues().toArray())));
+            execution = prepared.get(write.cql()).thenCompose(statement -> cql.execute(statement.bind(write.bindValues().toArray())));
         } catch (RuntimeException e) {
             execution = CompletableFuture.failedFuture(e);
         }
@@ -49,16 +50,6 @@ public final class DisplayWriter {
             }
             return null;
         });
-    }
-
-    /** The statement prepared for this text; a failed preparation is forgotten, so the next write tries again. */
-    private CompletableFuture<PreparedStatement> prepared(String text) {
-        CompletableFuture<PreparedStatement> statement = prepared.computeIfAbsent(text,
-                key -> cql.execute((AsyncSessionCallback<PreparedStatement>) session -> session.prepareAsync(key).toCompletableFuture()));
-        if (statement.isCompletedExceptionally()) {
-            prepared.remove(text, statement);
-        }
-        return statement;
     }
 
     /**
