@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +17,6 @@ import java.util.function.LongFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -188,14 +186,7 @@ public final class DisplayApiBenchmark {
     }
 
     private ConfigurableApplicationContext startApi(StackEndpoints stack) throws Exception {
-        Map<String, String> properties = new HashMap<>(stack.asSpringProperties());
-        properties.put("spring.config.location", "file:" + OwnApplicationYaml.of(DisplayApiApplication.class));
-        properties.put("spring.cassandra.keyspace-name", KEYSPACE);
-        properties.put("spring.application.name", "display-api-bench");
-        properties.put("server.port", "0");
-        properties.put("spring.main.banner-mode", "off");
-        return new SpringApplicationBuilder(DisplayApiApplication.class).run(properties.entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        return InProcessApp.start(DisplayApiApplication.class, stack, KEYSPACE, Map.of("spring.application.name", "display-api-bench"));
     }
 
     /** Requests per second and latency percentiles of one measurement. */

@@ -25,7 +25,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -292,22 +291,16 @@ public final class IngestBenchmark {
 
     /** stream-ingest in-process, listener stopped; the given settings override its application.yaml. */
     private ConfigurableApplicationContext startIngest(StackEndpoints stack) throws Exception {
-        Map<String, String> properties = new HashMap<>(stack.asSpringProperties());
-        // the bench classpath holds two application.yaml (stream-ingest's and source-simulator's): name ingest's
-        properties.put("spring.config.location", "file:" + OwnApplicationYaml.of(StreamIngestApplication.class));
-        properties.put("spring.cassandra.keyspace-name", KEYSPACE);
+        Map<String, String> properties = new HashMap<>();
         properties.put("spring.kafka.listener.auto-startup", "false");
         properties.put("spring.kafka.consumer.group-id", "bench-ingest-" + run);
         properties.put("spring.application.name", "stream-ingest-bench");
         properties.put("display.ingest.write-concurrency", Integer.toString(inFlight));
-        properties.put("server.port", "0");
-        properties.put("spring.main.banner-mode", "off");
         // freshness percentiles over the last 20-30 s: each snapshot reflects the stream as it is then
         properties.put("management.metrics.distribution.expiry.display.ingest.freshness", "30s");
         properties.put("management.metrics.distribution.buffer-length.display.ingest.freshness", "3");
         properties.putAll(ingestOverrides);
-        return new SpringApplicationBuilder(StreamIngestApplication.class).run(properties.entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        return InProcessApp.start(StreamIngestApplication.class, stack, KEYSPACE, properties);
     }
 
     /** The stream-ingest context, its listener started under a consumer group of the benchmark's choosing. */
