@@ -26,7 +26,6 @@ import com.storefront.display.localstack.LocalStackSettings;
 import com.storefront.display.localstack.RunningStack;
 import com.storefront.display.localstack.StackProvider;
 import com.storefront.display.simulator.EmbeddedSimulator;
-import com.storefront.display.simulator.SourceSimulatorApplication;
 import com.storefront.display.simulator.Simulator;
 import com.storefront.display.simulator.SimulatorProperties;
 import com.storefront.display.simulator.SimulatorStats;
@@ -43,16 +42,6 @@ import com.storefront.display.simulator.truth.SourceOfTruth;
 public final class SimulatorBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatorBenchmark.class);
-
-    private static final List<String> CASSANDRA_AUTO_CONFIGURATION = List.of(
-            "org.springframework.boot.cassandra.autoconfigure.CassandraAutoConfiguration",
-            "org.springframework.boot.cassandra.autoconfigure.health.CassandraHealthContributorAutoConfiguration",
-            "org.springframework.boot.cassandra.autoconfigure.health.CassandraReactiveHealthContributorAutoConfiguration",
-            "org.springframework.boot.data.cassandra.autoconfigure.DataCassandraAutoConfiguration",
-            "org.springframework.boot.data.cassandra.autoconfigure.DataCassandraReactiveAutoConfiguration",
-            "org.springframework.boot.data.cassandra.autoconfigure.DataCassandraRepositoriesAutoConfiguration",
-            "org.springframework.boot.data.cassandra.autoconfigure.DataCassandraReactiveRepositoriesAutoConfiguration",
-            "com.storefront.display.migrations.cql.CqlMigrationsAutoConfiguration");
 
     private final int shops;
     private final long products;
@@ -88,14 +77,10 @@ public final class SimulatorBenchmark {
         SimulatorProperties properties = SimulatorProperties.of(42, shops, products);
         List<Double> inProcess = new ArrayList<>();
         List<Double> overHttp = new ArrayList<>();
-        // the bench classpath also holds stream-ingest and display-api: name the simulator's own
-        // application.yaml, and leave out the Cassandra auto-configuration the simulator does not use
         try (EmbeddedSimulator embedded = EmbeddedSimulator.start(Map.of("spring.kafka.bootstrap-servers", kafka,
                 "display.simulator.catalogue.shops", Integer.toString(shops),
                 "display.simulator.catalogue.products", Long.toString(products),
-                "logging.level.root", "WARN",
-                "spring.config.location", "file:" + OwnApplicationYaml.of(SourceSimulatorApplication.class),
-                "spring.autoconfigure.exclude", String.join(",", CASSANDRA_AUTO_CONFIGURATION)))) {
+                "logging.level.root", "WARN"))) {
             HttpClient http = HttpClient.newHttpClient();
             SourceOfTruth truth = new Simulator(properties, new Discard(), new SimulatorStats()).truth();
             for (int round = 1 - warmups; round <= rounds; round++) {

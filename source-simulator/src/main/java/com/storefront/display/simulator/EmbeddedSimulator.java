@@ -1,8 +1,14 @@
 package com.storefront.display.simulator;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarFile;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,11 +27,41 @@ public final class EmbeddedSimulator implements AutoCloseable {
     }
 
     /**
+     * Auto-configurations the simulator never uses but that the class path of the host (another app's
+     * tests, the benchmarks) may bring: its stores, its scheduler, its security.
+     */
+    static final List<String> FOREIGN_AUTO_CONFIGURATION = List.of(
+            "org.springframework.boot.cassandra.autoconfigure.CassandraAutoConfiguration",
+            "org.springframework.boot.cassandra.autoconfigure.health.CassandraHealthContributorAutoConfiguration",
+            "org.springframework.boot.cassandra.autoconfigure.health.CassandraReactiveHealthContributorAutoConfiguration",
+            "org.springframework.boot.data.cassandra.autoconfigure.DataCassandraAutoConfiguration",
+            "org.springframework.boot.data.cassandra.autoconfigure.DataCassandraReactiveAutoConfiguration",
+            "org.springframework.boot.data.cassandra.autoconfigure.DataCassandraRepositoriesAutoConfiguration",
+            "org.springframework.boot.data.cassandra.autoconfigure.DataCassandraReactiveRepositoriesAutoConfiguration",
+            "com.storefront.display.migrations.cql.CqlMigrationsAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+            "org.springframework.boot.batch.autoconfigure.BatchAutoConfiguration",
+            "org.springframework.boot.batch.autoconfigure.BatchJobLauncherAutoConfiguration",
+            "org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcAutoConfiguration",
+            "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration",
+            "org.springframework.boot.quartz.autoconfigure.QuartzEndpointAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration");
+
+    /**
      * Starts it with the given properties over the defaults, e.g. {@code display.simulator.catalogue.shops}.
+     * It reads its own {@code application.yaml}, not the first one on the host's class path, and leaves
+     * out the host's auto-configurations ({@link #FOREIGN_AUTO_CONFIGURATION}).
      */
     public static EmbeddedSimulator start(Map<String, String> properties) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--display.simulator.stream-on-start=false",
-                "--spring.main.banner-mode=off"));
+                "--spring.main.banner-mode=off", "--spring.config.location=file:" + ownApplicationYaml(),
+                "--spring.autoconfigure.exclude=" + String.join(",", FOREIGN_AUTO_CONFIGURATION)));
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         return new EmbeddedSimulator(new SpringApplicationBuilder(SourceSimulatorApplication.class)
                 .run(args.toArray(String[]::new)));
@@ -38,6 +74,25 @@ public final class EmbeddedSimulator implements AutoCloseable {
 
     public Simulator simulator() {
         return context.getBean(Simulator.class);
+    }
+
+    /** A copy of the simulator's packaged {@code application.yaml}, from its class folder or its jar. */
+    private static Path ownApplicationYaml() {
+        try {
+            Path location = Path.of(SourceSimulatorApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path copy = Files.createTempFile("source-simulator", ".yaml");
+            copy.toFile().deleteOnExit();
+            if (Files.isDirectory(location)) {
+                Files.copy(location.resolve("application.yaml"), copy, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                try (JarFile jar = new JarFile(location.toFile())) {
+                    Files.copy(jar.getInputStream(jar.getEntry("application.yaml")), copy, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return copy;
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("cannot read the simulator's application.yaml", e);
+        }
     }
 
     @Override

@@ -17,6 +17,12 @@ public final class SimulatorStats {
     public final AtomicLong apiRequests = new AtomicLong();
     public final AtomicLong apiErrors = new AtomicLong();
     public final AtomicLong apiOutageRejections = new AtomicLong();
+    private final LostEvents lostEvents = new LostEvents();
+
+    /** The entities whose latest event was lost on the way to Kafka. */
+    public LostEvents lostEvents() {
+        return lostEvents;
+    }
 
     /** A consistent-enough copy for reports (each counter read once). */
     public Snapshot snapshot() {

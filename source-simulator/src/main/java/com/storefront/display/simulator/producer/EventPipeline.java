@@ -44,8 +44,10 @@ final class EventPipeline {
         EventFaults now = faults.get();
         if (roll(now.dropPercent())) {
             stats.dropped.incrementAndGet();
+            stats.lostEvents().lost(event);
             return;
         }
+        stats.lostEvents().delivered(event);
         OutgoingEvent outgoing = bend(event, sequence, now);
         int copies = 1;
         if (roll(now.duplicatePercent())) {
@@ -87,12 +89,14 @@ final class EventPipeline {
         OutgoingEvent outgoing = EventFactory.outgoing(event, sequence);
         if (roll(now.malformedPercent())) {
             stats.malformed.incrementAndGet();
+            stats.lostEvents().lost(event);
             byte[] value = outgoing.value();
             byte[] cut = Arrays.copyOf(value, value.length / 2);
             return new OutgoingEvent(outgoing.topic(), outgoing.key(), cut, sequence);
         }
         if (roll(now.unknownTypePercent())) {
             stats.unknownType.incrementAndGet();
+            stats.lostEvents().lost(event);
             ObjectNode json = EventCodec.toJson(event, event.schemaVersion());
             json.put("type", event.type().wireName() + "Audited");
             return new OutgoingEvent(outgoing.topic(), outgoing.key(), DomainJson.MAPPER.writeValueAsBytes(json), sequence);
