@@ -69,7 +69,11 @@ public final class FailureStore {
         return z ^ (z >>> 31);
     }
 
+    /** The failure with that id; empty for an unknown id, or one that is not a time UUID (no failure has one). */
     public Optional<IngestFailure> find(UUID failureId) {
+        if (failureId.version() != 1) {
+            return Optional.empty();
+        }
         return cql.query("SELECT " + COLUMNS + " FROM ingest_failure WHERE failure_id = ?", (row, n) -> failure(row),
                 failureId).stream().findFirst();
     }

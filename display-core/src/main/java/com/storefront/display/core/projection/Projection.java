@@ -6,6 +6,7 @@ import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.event.DomainEvent;
 import com.storefront.display.core.source.SourceItem;
 import com.storefront.display.core.write.DisplayWrite;
+import com.storefront.display.core.write.RowKey;
 
 /**
  * How one upstream domain lands in the read model: the columns it owns and the writes that put a
@@ -21,6 +22,12 @@ public interface Projection {
 
     /** The columns this domain owns, in the table its entities land in. */
     List<String> columns();
+
+    /**
+     * Where an entity of this domain lands: a shop's static columns (shop-keyed domains, whose entity id
+     * is the shop id) or one clustering row.
+     */
+    RowKey key(long shopId, long entityId);
 
     /** The write that makes the read model show this source state, as of the item's version. */
     DisplayWrite upsert(SourceItem item);

@@ -28,6 +28,11 @@ public final class CouponProjection implements Projection {
     }
 
     @Override
+    public RowKey key(long shopId, long entityId) {
+        return RowKey.coupon(shopId, entityId);
+    }
+
+    @Override
     public DisplayWrite upsert(SourceItem item) {
         CouponState coupon = (CouponState) item.state();
         return new DisplayWrite.Upsert(RowKey.coupon(item.shopId(), item.id()), List.of(of("coupon_name", coupon.name()),

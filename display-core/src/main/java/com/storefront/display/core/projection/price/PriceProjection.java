@@ -25,6 +25,11 @@ public final class PriceProjection implements Projection {
     }
 
     @Override
+    public RowKey key(long shopId, long entityId) {
+        return RowKey.product(shopId, entityId);
+    }
+
+    @Override
     public DisplayWrite upsert(SourceItem item) {
         PriceState price = (PriceState) item.state();
         return new DisplayWrite.Upsert(RowKey.product(item.shopId(), item.id()),

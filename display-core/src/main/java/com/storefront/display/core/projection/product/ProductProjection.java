@@ -31,6 +31,11 @@ public final class ProductProjection implements Projection {
     }
 
     @Override
+    public RowKey key(long shopId, long entityId) {
+        return RowKey.product(shopId, entityId);
+    }
+
+    @Override
     public DisplayWrite upsert(SourceItem item) {
         ProductState product = (ProductState) item.state();
         return new DisplayWrite.Upsert(RowKey.product(item.shopId(), item.id()), List.of(of("name", product.name()),

@@ -25,6 +25,11 @@ public final class ReviewSummaryProjection implements Projection {
     }
 
     @Override
+    public RowKey key(long shopId, long entityId) {
+        return RowKey.shop(shopId);
+    }
+
+    @Override
     public DisplayWrite upsert(SourceItem item) {
         ReviewSummaryState review = (ReviewSummaryState) item.state();
         return new DisplayWrite.Upsert(RowKey.shop(item.shopId()),

@@ -31,6 +31,11 @@ public final class ShopProjection implements Projection {
     }
 
     @Override
+    public RowKey key(long shopId, long entityId) {
+        return RowKey.shop(shopId);
+    }
+
+    @Override
     public DisplayWrite upsert(SourceItem item) {
         ShopState shop = (ShopState) item.state();
         return new DisplayWrite.Upsert(RowKey.shop(item.shopId()), List.of(of("seller_id", shop.sellerId()),

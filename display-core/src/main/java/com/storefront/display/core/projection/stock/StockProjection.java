@@ -25,6 +25,11 @@ public final class StockProjection implements Projection {
     }
 
     @Override
+    public RowKey key(long shopId, long entityId) {
+        return RowKey.product(shopId, entityId);
+    }
+
+    @Override
     public DisplayWrite upsert(SourceItem item) {
         return new DisplayWrite.Upsert(RowKey.product(item.shopId(), item.id()),
                 List.of(of("stock_quantity", ((StockState) item.state()).quantity())), item.version());
