@@ -30,7 +30,8 @@ import com.storefront.display.localstack.WithLocalStack;
 @WithLocalStack
 @WithLocalPostgres
 @ActiveProfiles("postgresql")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "display.reconciler.ops.username=operator", "display.reconciler.ops.password=s3cret-for-the-test"})
 class PostgresProfileIT {
 
     private static final String DATABASE = "reconciler_it_" + Long.toHexString(System.nanoTime());

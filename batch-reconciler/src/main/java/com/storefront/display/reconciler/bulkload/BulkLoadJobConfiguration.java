@@ -1,0 +1,74 @@
+package com.storefront.display.reconciler.bulkload;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.storefront.display.core.source.SourceItem;
+import com.storefront.display.core.write.DisplayWriter;
+import com.storefront.display.reconciler.ReconcilerProperties;
+import com.storefront.display.reconciler.job.DomainSelection;
+import com.storefront.display.reconciler.job.JobNames;
+import com.storefront.display.reconciler.job.ParameterRules;
+import com.storefront.display.reconciler.source.SourceApi;
+
+/**
+ * {@code bulk-load}: every item of the chosen domains' exports, written through the projections with
+ * source versions as timestamps. One partition per id range of each domain, run in parallel.
+ */
+@Configuration(proxyBeanMethods = false)
+public class BulkLoadJobConfiguration {
+
+    @Bean
+    Job bulkLoadJob(JobRepository jobRepository, Step bulkLoadPartitions) {
+        return new JobBuilder(JobNames.BULK_LOAD, jobRepository)
+                .validator(ParameterRules.bulkLoad())
+                .start(bulkLoadPartitions)
+                .build();
+    }
+
+    @Bean
+    Step bulkLoadPartitions(JobRepository jobRepository, DomainRangePartitioner bulkLoadPartitioner,
+                            Step bulkLoadPartition, @Qualifier("partitionExecutor") TaskExecutor partitionExecutor,
+                            ReconcilerProperties properties) {
+        return new StepBuilder(JobNames.BULK_LOAD, jobRepository)
+                .partitioner(JobNames.BULK_LOAD + "-partition", bulkLoadPartitioner)
+                .step(bulkLoadPartition)
+                .gridSize(properties.partitions())
+                .taskExecutor(partitionExecutor)
+                .build();
+    }
+
+    @Bean
+    Step bulkLoadPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                           SourceExportReader bulkLoadReader, DisplayWriter writer, ReconcilerProperties properties) {
+        return new StepBuilder(JobNames.BULK_LOAD + "-partition", jobRepository)
+                .<SourceItem, SourceItem>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(bulkLoadReader)
+                .writer(new ProjectingWriter(writer, properties.writeConcurrency()))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    DomainRangePartitioner bulkLoadPartitioner(SourceApi source,
+                                               @Value("#{jobParameters['" + DomainSelection.PARAMETER + "']}") String domains) {
+        return new DomainRangePartitioner(source, DomainSelection.parse(domains));
+    }
+
+    @Bean
+    @StepScope
+    SourceExportReader bulkLoadReader(SourceApi source, ReconcilerProperties properties) {
+        return new SourceExportReader(source, properties.chunkSize(), properties.progressLogEvery());
+    }
+}

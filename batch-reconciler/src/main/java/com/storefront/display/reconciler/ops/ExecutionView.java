@@ -1,0 +1,96 @@
+package com.storefront.display.reconciler.ops;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+
+import com.storefront.display.reconciler.job.JobNames;
+import com.storefront.display.reconciler.job.PartitionProgress;
+
+/**
+ * A job execution as operators see it: status, times, the counts summed over the instance's partitions
+ * (so a restarted execution shows the whole job), and progress with a rate and an ETA.
+ */
+record ExecutionView(long executionId, String job, String status, String exitCode, Instant startTime, Instant endTime,
+                     Map<String, Object> parameters, long readCount, long writeCount, long skipCount,
+                     Partitions partitions, Progress progress, List<String> failures) {
+
+    record Partitions(int total, int completed, int failed, int running) {
+    }
+
+    /**
+     * @param done           units of work done (ids of the ranges, or shops), over all partitions
+     * @param total          units of work in all, once the partitions are known
+     * @param percent        0..100
+     * @param itemsPerSecond items read per second by this execution
+     * @param etaSeconds     null when finished or not yet measurable
+     */
+    record Progress(long done, long total, double percent, double itemsPerSecond, Long etaSeconds) {
+    }
+
+    static ExecutionView of(JobExecution execution, List<StepExecution> partitions) {
+        long read = 0, written = 0, skipped = 0, done = 0, total = 0, doneHere = 0, readHere = 0;
+        int completed = 0, failed = 0, running = 0;
+        for (StepExecution step : partitions) {
+            read += step.getReadCount();
+            written += step.getWriteCount();
+            skipped += step.getSkipCount();
+            long stepDone = step.getExecutionContext().getLong(PartitionProgress.DONE, 0L);
+            done += stepDone;
+            total += step.getExecutionContext().getLong(PartitionProgress.TOTAL, 0L);
+            if (step.getJobExecutionId() == execution.getId()) {
+                readHere += step.getReadCount();
+            }
+            switch (step.getStatus()) {
+                case COMPLETED -> completed++;
+                case FAILED, STOPPED, ABANDONED, UNKNOWN -> failed++;
+                default -> running++;
+            }
+        }
+        Map<String, Object> parameters = new TreeMap<>();
+        execution.getJobParameters().parameters().forEach(p -> {
+            if (!JobNames.REQUESTED_AT.equals(p.name())) {
+                parameters.put(p.name(), p.value());
+            }
+        });
+        List<String> failures = failures(execution, partitions);
+        return new ExecutionView(execution.getId(), execution.getJobInstance().getJobName(), execution.getStatus().name(),
+                execution.getExitStatus().getExitCode(), instant(execution.getStartTime()), instant(execution.getEndTime()),
+                parameters, read, written, skipped, new Partitions(partitions.size(), completed, failed, running),
+                progress(execution, done, total, readHere), failures);
+    }
+
+    private static Progress progress(JobExecution execution, long done, long total, long readHere) {
+        double seconds = execution.getStartTime() == null ? 0 : Math.max(1e-3, Duration.between(execution.getStartTime(),
+                execution.getEndTime() != null ? execution.getEndTime() : LocalDateTime.now()).toMillis() / 1000.0);
+        double rate = seconds == 0 ? 0 : readHere / seconds;
+        double percent = total == 0 ? (execution.getStatus() == BatchStatus.COMPLETED ? 100 : 0) : 100.0 * done / total;
+        Long eta = null;
+        if (execution.isRunning() && total > 0 && done > 0 && seconds > 0 && percent > 0) {
+            eta = Math.round(seconds * (100 - percent) / percent);
+        }
+        return new Progress(done, total, Math.round(percent * 10) / 10.0, Math.round(rate * 10) / 10.0, eta);
+    }
+
+    /** Why the execution or its partitions failed: the first line of each distinct exit description. */
+    private static List<String> failures(JobExecution execution, List<StepExecution> partitions) {
+        java.util.stream.Stream<String> descriptions = java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(execution.getExitStatus().getExitDescription()),
+                partitions.stream().filter(p -> p.getStatus() != BatchStatus.COMPLETED)
+                        .map(p -> p.getExitStatus().getExitDescription()));
+        return descriptions.filter(d -> d != null && !d.isBlank()).map(d -> d.lines().findFirst().orElse(d))
+                .distinct().limit(10).toList();
+    }
+
+    private static Instant instant(LocalDateTime time) {
+        return time == null ? null : time.atZone(ZoneId.systemDefault()).toInstant();
+    }
+}

@@ -1,0 +1,79 @@
+package com.storefront.display.reconciler.reconcile;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.data.cassandra.core.cql.CqlOperations;
+
+import com.storefront.display.reconciler.job.JobNames;
+import com.storefront.display.reconciler.job.ParameterRules;
+import com.storefront.display.reconciler.job.PartitionExecutions;
+import com.storefront.display.reconciler.shops.ShopSelection;
+
+/**
+ * Reports of reconcile runs: drift counts per domain and kind and how many were repaired, summed over
+ * the partitions of the run's job instance (live while it runs), and kept in {@code reconciliation_run}
+ * when it ends, for the history of drift over time.
+ */
+public final class ReconciliationRuns implements JobExecutionListener {
+
+    /** A run's report; counts keyed {@code <domain>:<kind>}, e.g. {@code products:stale}. */
+    public record RunReport(long executionId, String status, boolean dryRun, String scope, Instant startedAt,
+                            Instant finishedAt, Map<String, Long> drift, Map<String, Long> repaired) {
+    }
+
+    private final JobRepository jobs;
+    private final CqlOperations cql;
+
+    public ReconciliationRuns(JobRepository jobs, CqlOperations cql) {
+        this.jobs = jobs;
+        this.cql = cql;
+    }
+
+    /** The report of a reconcile execution; empty when there is no such execution or it is another job's. */
+    public Optional<RunReport> find(long executionId) {
+        JobExecution execution;
+        try {
+            execution = jobs.getJobExecution(executionId);
+        } catch (EmptyResultDataAccessException e) {
+            return Optional.empty();
+        }
+        if (execution == null || !JobNames.RECONCILE.equals(execution.getJobInstance().getJobName())) {
+            return Optional.empty();
+        }
+        return Optional.of(report(execution));
+    }
+
+    RunReport report(JobExecution execution) {
+        RunCounts counts = new RunCounts();
+        for (StepExecution partition : PartitionExecutions.latest(jobs, execution)) {
+            counts.addAll(partition.getExecutionContext());
+        }
+        String shops = execution.getJobParameters().getString(ShopSelection.PARAMETER);
+        return new RunReport(execution.getId(), execution.getStatus().name(),
+                "true".equals(execution.getJobParameters().getString(ParameterRules.DRY_RUN)),
+                shops == null ? "all" : shops, instant(execution.getStartTime()), instant(execution.getEndTime()),
+                counts.of(RunCounts.FOUND), counts.of(RunCounts.REPAIRED));
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        RunReport report = report(jobs.getJobExecution(execution.getId()));
+        cql.execute("INSERT INTO reconciliation_run (execution_id, started_at, finished_at, status, dry_run, scope, "
+                        + "drift_counts, repaired_counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", report.executionId(),
+                report.startedAt(), Instant.now(), execution.getStatus().name(), report.dryRun(), report.scope(),
+                report.drift(), report.repaired());
+    }
+
+    private static Instant instant(LocalDateTime time) {
+        return time == null ? null : time.atZone(ZoneId.systemDefault()).toInstant();
+    }
+}

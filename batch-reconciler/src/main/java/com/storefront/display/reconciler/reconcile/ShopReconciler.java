@@ -1,0 +1,69 @@
+package com.storefront.display.reconciler.reconcile;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.source.SourceItem;
+import com.storefront.display.core.write.DisplayWrite;
+import com.storefront.display.core.write.RowKey;
+import com.storefront.display.reconciler.source.SourceApi;
+
+/**
+ * Reconciles one shop: lists every chosen domain at its source, then reads the shop's read-model
+ * partitions with write times (in that order, so that anything written after the listing shows as in
+ * flight), and classifies the drift of each domain.
+ */
+public class ShopReconciler implements ItemProcessor<Long, ShopOutcome> {
+
+    private final SourceApi source;
+    private final ReadModelShop readModel;
+    private final List<Domain> domains;
+
+    public ShopReconciler(SourceApi source, ReadModelShop readModel, List<Domain> domains) {
+        this.source = source;
+        this.readModel = readModel;
+        this.domains = domains;
+    }
+
+    @Override
+    public ShopOutcome process(Long shopId) {
+        long snapshot = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+        Map<Domain, List<SourceItem>> listed = new EnumMap<>(Domain.class);
+        for (Domain domain : domains) {
+            listed.put(domain, source.listShop(domain, shopId).items());
+        }
+        Map<Domain, Map<Long, StoredEntity>> stored = readModel.read(shopId);
+        List<Drift> drifts = new ArrayList<>();
+        for (Domain domain : domains) {
+            drifts.addAll(DriftDetection.compare(domain, shopId, listed.get(domain), stored.get(domain), snapshot));
+        }
+        return new ShopOutcome(shopId, withoutRowsDeletedWhole(drifts), List.of());
+    }
+
+    /**
+     * An orphan row that is deleted whole (a product gone at its source) takes the other domains' cells
+     * with it: those are one drift, the row's, not one per domain.
+     */
+    private static List<Drift> withoutRowsDeletedWhole(List<Drift> drifts) {
+        Set<RowKey> deletedRows = new HashSet<>();
+        for (Drift drift : drifts) {
+            if (drift.repair() instanceof DisplayWrite.Delete delete && delete.key().values().size() == 2) {
+                deletedRows.add(delete.key());
+            }
+        }
+        if (deletedRows.isEmpty()) {
+            return drifts;
+        }
+        return drifts.stream().filter(d -> d.repair() instanceof DisplayWrite.Delete || d.kind() != DriftKind.ORPHAN
+                || !deletedRows.contains(d.repair().key())).toList();
+    }
+}

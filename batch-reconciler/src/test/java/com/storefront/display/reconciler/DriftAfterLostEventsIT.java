@@ -1,0 +1,161 @@
+package com.storefront.display.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.jayway.jsonpath.JsonPath;
+import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.write.DisplayWriter;
+import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.reconciler.reconcile.DriftRecords;
+import com.storefront.display.simulator.EmbeddedSimulator;
+import com.storefront.display.simulator.LostEvents;
+import com.storefront.display.simulator.Simulator;
+import com.storefront.display.simulator.fault.EventFaults;
+import com.storefront.display.simulator.fault.Faults;
+import com.storefront.display.simulator.producer.DomainMix;
+import com.storefront.display.simulator.producer.ProducerSettings;
+
+/**
+ * Reconciliation against a stream that lost events: the simulator drops 2% of them on the way to Kafka
+ * and knows which entities' latest change was lost; reconcile must find exactly those as drift, repair
+ * them, and a second run must find none. A reconcile running while the stream writes newer changes must
+ * not overwrite them.
+ */
+@WithLocalStack
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "display.metadata-dir=./target/it-metadata-${random.uuid}",
+        "display.reconciler.partitions=3",
+        "display.reconciler.drift-samples=100000",
+        "display.reconciler.schedule.enabled=false"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DriftAfterLostEventsIT {
+
+    private static final String KEYSPACE = TestKeyspace.unique("reconciler_drift_it");
+    private static final int SHOPS = 80;
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    static EmbeddedSimulator embedded;
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    CqlSession session;
+
+    @Autowired
+    DisplayWriter writer;
+
+    @Autowired
+    DriftRecords driftRecords;
+
+    OpsClient ops;
+    Simulator simulator;
+
+    @DynamicPropertySource
+    static void upstream(DynamicPropertyRegistry registry) {
+        embedded = EmbeddedSimulator.start(Map.of("spring.kafka.bootstrap-servers",
+                System.getProperty("spring.kafka.bootstrap-servers"),
+                "display.simulator.catalogue.shops", Integer.toString(SHOPS), "display.simulator.catalogue.products", "8000",
+                "display.simulator.catalogue.seed", "17"));
+        registry.add("display.reconciler.source.base-url", embedded::baseUrl);
+        registry.add("spring.cassandra.keyspace-name", () -> KEYSPACE);
+    }
+
+    @AfterAll
+    static void stopUpstream() {
+        if (embedded != null) {
+            embedded.close();
+        }
+        TestKeyspace.drop(KEYSPACE);
+    }
+
+    @BeforeEach
+    void upstreamWithoutFaults() {
+        ops = OpsClient.local(port);
+        simulator = embedded.simulator();
+        simulator.faults().set(Faults.NONE);
+        simulator.producer().update(new ProducerSettings(0, DomainMix.STORE, 0, 0.3, 3));
+    }
+
+    @Test
+    @Order(1)
+    void reconcileFindsExactlyTheChangesWhoseEventsWereLostAndASecondRunFindsNone() throws Exception {
+        ops.run("bulk-load", Map.of(), TIMEOUT);
+        try (ProjectedStream stream = new ProjectedStream(System.getProperty("spring.kafka.bootstrap-servers"), writer)) {
+            simulator.faults().set(new Faults(new EventFaults(2, 0, 0, 0, 0, 0, 0), null));
+            simulator.producer().produce(6_000);
+            stream.awaitCaughtUp(TIMEOUT);
+        }
+        Set<String> expected = expectedDrift(simulator.stats().lostEvents().entities());
+
+        long first = ops.awaitEndOf(ops.start("reconcile", Map.of()), TIMEOUT);
+        long second = ops.awaitEndOf(ops.start("reconcile", Map.of()), TIMEOUT);
+
+        Set<String> found = new HashSet<>();
+        for (DriftRecords.Sample sample : driftRecords.samples(first, 100_000)) {
+            found.add(sample.domain() + " " + sample.shopId() + "/" + sample.entityId());
+        }
+        String report = ops.get("/ops/reconciliation/runs/" + first).body();
+        long reported = JsonPath.<Map<String, Integer>>read(report, "$.drift").values().stream().mapToLong(Integer::longValue).sum();
+        assertThat(simulator.stats().dropped.get()).as("events dropped").isGreaterThan(50);
+        assertThat(found).as(report).isEqualTo(expected);
+        assertThat(reported).isEqualTo(expected.size());
+        assertThat(JsonPath.<Map<String, Object>>read(report, "$.repaired")).isEqualTo(JsonPath.read(report, "$.drift"));
+        assertThat(JsonPath.<Map<String, Object>>read(ops.get("/ops/reconciliation/runs/" + second).body(), "$.drift")).isEmpty();
+        assertThat(TruthCensus.differences(simulator, session, SHOPS)).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void aReconcileRunningWhileTheStreamWritesNewerChangesNeverOverwritesThem() throws Exception {
+        try (ProjectedStream stream = new ProjectedStream(System.getProperty("spring.kafka.bootstrap-servers"), writer)) {
+            simulator.faults().set(new Faults(new EventFaults(2, 0, 0, 0, 0, 0, 0), null));
+            simulator.producer().produce(2_000);
+            simulator.faults().set(Faults.NONE);
+            simulator.producer().update(new ProducerSettings(400, DomainMix.STORE, 0, 0.3, 3));
+            simulator.producer().start();
+            long reconcile = ops.awaitEndOf(ops.start("reconcile", Map.of()), TIMEOUT);
+            simulator.producer().stop();
+            stream.awaitCaughtUp(TIMEOUT);
+
+            String report = ops.get("/ops/reconciliation/runs/" + reconcile).body();
+            assertThat(JsonPath.<Map<String, Object>>read(report, "$.drift")).as(report).isNotEmpty();
+            assertThat(stream.applied()).isGreaterThan(2_000);
+        }
+        assertThat(TruthCensus.differences(simulator, session, SHOPS)).isEmpty();
+    }
+
+    /**
+     * The lost entities as drift keys; a lost stock or price change of a product gone at its source is
+     * not drift of its own: the product's row goes whole.
+     */
+    private Set<String> expectedDrift(Set<LostEvents.Entity> lost) {
+        Set<String> expected = new HashSet<>();
+        for (LostEvents.Entity entity : lost) {
+            boolean rowGone = (entity.domain() == Domain.STOCK || entity.domain() == Domain.PRICE)
+                    && simulator.truth().find(Domain.PRODUCT, entity.entityId()).isEmpty();
+            if (!rowGone) {
+                expected.add(entity.domain().sourcePath() + " " + entity.shopId() + "/" + entity.entityId());
+            }
+        }
+        return expected;
+    }
+}

@@ -1,0 +1,240 @@
+package com.storefront.display.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.jayway.jsonpath.JsonPath;
+import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.failure.FailureStore;
+import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.reconciler.source.SourceApi;
+import com.storefront.display.simulator.EmbeddedSimulator;
+import com.storefront.display.simulator.fault.Faults;
+import com.storefront.display.simulator.fault.SourceApiFaults;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+
+/** The ops API of CONTRACTS.md: authentication, refusals as problem details, stop and restart, failures. */
+@WithLocalStack
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "display.metadata-dir=./target/it-metadata-${random.uuid}",
+        "display.reconciler.partitions=2",
+        "display.reconciler.chunk-size=200",
+        "display.reconciler.source.attempts=5",
+        "display.reconciler.source.open-for=2s",
+        "display.reconciler.schedule.enabled=false"})
+class OpsApiIT {
+
+    private static final String KEYSPACE = TestKeyspace.unique("reconciler_ops_it");
+    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(3);
+
+    static EmbeddedSimulator embedded;
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    CqlSession session;
+
+    @Autowired
+    FailureStore failures;
+
+    @Autowired
+    SourceApi sourceApi;
+
+    OpsClient ops;
+
+    @DynamicPropertySource
+    static void upstream(DynamicPropertyRegistry registry) {
+        embedded = EmbeddedSimulator.start(Map.of("spring.kafka.bootstrap-servers",
+                System.getProperty("spring.kafka.bootstrap-servers"),
+                "display.simulator.catalogue.shops", "40", "display.simulator.catalogue.products", "4000",
+                "display.simulator.catalogue.seed", "11"));
+        registry.add("display.reconciler.source.base-url", embedded::baseUrl);
+        registry.add("spring.cassandra.keyspace-name", () -> KEYSPACE);
+    }
+
+    @AfterAll
+    static void stopUpstream() {
+        if (embedded != null) {
+            embedded.close();
+        }
+        TestKeyspace.drop(KEYSPACE);
+    }
+
+    @BeforeEach
+    void client() {
+        ops = OpsClient.local(port);
+        embedded.simulator().faults().set(Faults.NONE);
+    }
+
+    @Test
+    void everyOpsCallWithoutValidCredentialsIsA401() throws Exception {
+        OpsClient anonymous = new OpsClient(port, null, null);
+        OpsClient wrong = new OpsClient(port, "ops", "not-the-password");
+
+        assertThat(anonymous.get("/ops/jobs/executions/1").statusCode()).isEqualTo(401);
+        assertThat(anonymous.post("/ops/jobs/reconcile", Map.of()).statusCode()).isEqualTo(401);
+        assertThat(anonymous.get("/ops/failures").statusCode()).isEqualTo(401);
+        assertThat(anonymous.get("/ops/no-such-thing").statusCode()).isEqualTo(401);
+        assertThat(wrong.get("/ops/jobs/executions/1").statusCode()).isEqualTo(401);
+        assertThat(anonymous.get("/actuator/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void badJobRequestsAreRefusedWithA400ProblemBeforeAnythingStarts() throws Exception {
+        assertProblem(ops.post("/ops/jobs/nightly-magic", Map.of()), 400, "unknown job 'nightly-magic'");
+        assertProblem(ops.post("/ops/jobs/bulk-load", Map.of("domains", "products,socks")), 400, "unknown domain 'socks'");
+        assertProblem(ops.post("/ops/jobs/reconcile", Map.of("shops", "50-10")), 400, "empty");
+        assertProblem(ops.post("/ops/jobs/reconcile", Map.of("dryRun", "maybe")), 400, "dryRun must be true or false");
+        assertProblem(ops.post("/ops/jobs/reconcile", Map.of("shops", List.of(1, 2))), 400, "must be a string, number or boolean");
+        assertProblem(ops.post("/ops/jobs/backfill", Map.of("domains", "stock")), 400, "backfill needs 'shops'");
+        assertProblem(ops.post("/ops/jobs/reconcile", "{not json"), 400, "");
+        assertProblem(ops.get("/ops/jobs/executions/987654"), 404, "no job execution 987654");
+        assertProblem(ops.get("/ops/reconciliation/runs/987654"), 404, "no reconcile execution 987654");
+    }
+
+    @Test
+    void aStoppedExecutionRestartsAndCompletesAndACompletedOneCannotRestart() throws Exception {
+        embedded.simulator().faults().set(new Faults(null, new SourceApiFaults(0, 20, false)));
+        long execution = ops.start("bulk-load", Map.of("domains", "products"));
+        awaitItemsRead(execution, 400);
+
+        assertThat(ops.post("/ops/jobs/executions/" + execution + "/stop", Map.of()).statusCode()).isEqualTo(202);
+        String stopped = ops.awaitEnd(execution, JOB_TIMEOUT);
+        embedded.simulator().faults().set(Faults.NONE);
+        HttpResponse<String> restart = ops.post("/ops/jobs/executions/" + execution + "/restart", Map.of());
+        long restarted = ((Number) JsonPath.read(restart.body(), "$.executionId")).longValue();
+        String completed = ops.awaitEnd(restarted, JOB_TIMEOUT);
+
+        assertThat(JsonPath.<String>read(stopped, "$.status")).isEqualTo("STOPPED");
+        assertThat(restart.statusCode()).as(restart.body()).isEqualTo(202);
+        assertThat(JsonPath.<String>read(completed, "$.status")).as(completed).isEqualTo("COMPLETED");
+        assertThat(session.execute("SELECT COUNT(*) FROM shop_product").one().getLong(0))
+                .isEqualTo(TruthCensus.sourceCounts(embedded.simulator()).get(Domain.PRODUCT));
+        assertProblem(ops.post("/ops/jobs/executions/" + restarted + "/restart", Map.of()), 409, "cannot be restarted");
+        assertProblem(ops.post("/ops/jobs/executions/" + restarted + "/stop", Map.of()), 409, "not running");
+    }
+
+    @Test
+    void aSourceFailingHalfTheTimeOpensTheCircuitFailsTheStepCleanlyAndARestartCompletes() throws Exception {
+        AtomicInteger opened = new AtomicInteger();
+        sourceApi.circuitBreaker().getEventPublisher().onStateTransition(event -> {
+            if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                opened.incrementAndGet();
+            }
+        });
+        embedded.simulator().faults().set(new Faults(null, new SourceApiFaults(50, 0, false)));
+
+        long execution = ops.start("bulk-load", Map.of("domains", "stock,prices"));
+        String failed = ops.awaitEnd(execution, JOB_TIMEOUT);
+        embedded.simulator().faults().set(Faults.NONE);
+        Thread.sleep(2_500); // the circuit's open period
+        long restarted = ((Number) JsonPath.read(ops.post("/ops/jobs/executions/" + execution + "/restart", Map.of()).body(),
+                "$.executionId")).longValue();
+        String completed = ops.awaitEnd(restarted, JOB_TIMEOUT);
+
+        assertThat(JsonPath.<String>read(failed, "$.status")).as(failed).isEqualTo("FAILED");
+        assertThat(opened).hasPositiveValue();
+        assertThat(JsonPath.<List<String>>read(failed, "$.failures")).as(failed).anySatisfy(f -> assertThat(f).contains("source-api"));
+        assertThat(JsonPath.<String>read(completed, "$.status")).as(completed).isEqualTo("COMPLETED");
+        Map<Domain, Long> counts = TruthCensus.readModelCounts(session);
+        Map<Domain, Long> source = TruthCensus.sourceCounts(embedded.simulator());
+        assertThat(counts.get(Domain.STOCK)).isEqualTo(source.get(Domain.STOCK));
+        assertThat(counts.get(Domain.PRICE)).isEqualTo(source.get(Domain.PRICE));
+    }
+
+    @Test
+    void failuresAreListedReplayedToTheirTopicAndDiscarded() throws Exception {
+        String topic = "coupon-events";
+        long now = System.currentTimeMillis();
+        String marker = UUID.randomUUID().toString();
+        UUID replayed = failures.record(topic, 3, 1_001, now, "17", ("{\"broken\": \"" + marker + "\"").getBytes(StandardCharsets.UTF_8),
+                "unreadable JSON", "PoisonRecordException", false);
+        UUID discarded = failures.record(topic, 3, 1_002, now + 1, "17", "x".getBytes(StandardCharsets.UTF_8), "unknown type",
+                "PoisonRecordException", false);
+
+        HttpResponse<String> listed = ops.get("/ops/failures?topic=" + topic + "&status=NEW");
+        HttpResponse<String> replay = ops.post("/ops/failures/" + replayed + "/replay", Map.of());
+        HttpResponse<String> again = ops.post("/ops/failures/" + replayed + "/replay", Map.of());
+        HttpResponse<String> discard = ops.post("/ops/failures/" + discarded + "/discard", Map.of());
+
+        assertThat(JsonPath.<List<String>>read(listed.body(), "$[*].failureId")).contains(replayed.toString(), discarded.toString());
+        assertThat(JsonPath.<String>read(replay.body(), "$.status")).as(replay.body()).isEqualTo("REPLAYED");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(JsonPath.<String>read(discard.body(), "$.status")).isEqualTo("DISCARDED");
+        assertThat(JsonPath.<List<String>>read(ops.get("/ops/failures?topic=" + topic + "&status=NEW").body(), "$[*].failureId"))
+                .doesNotContain(replayed.toString(), discarded.toString());
+        assertThat(recordsOn(topic)).anySatisfy(record -> {
+            assertThat(record.key()).isEqualTo("17");
+            assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains(marker);
+        });
+        assertProblem(ops.get("/ops/failures?status=LOST"), 400, "status must be one of");
+        assertProblem(ops.get("/ops/failures?topic=gossip-events"), 400, "unknown topic 'gossip-events'");
+        assertProblem(ops.post("/ops/failures/" + UUID.randomUUID() + "/discard", Map.of()), 404, "no failure");
+    }
+
+    private void awaitItemsRead(long execution, long items) throws Exception {
+        long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
+        while (((Number) JsonPath.read(ops.get("/ops/jobs/executions/" + execution).body(), "$.readCount")).longValue() < items) {
+            assertThat(System.nanoTime()).as("execution " + execution + " reads " + items + " items").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String detail) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JsonPath.<String>read(response.body(), "$.detail")).contains(detail);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> recordsOn(String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<String, byte[]>> records = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (System.nanoTime() < deadline && partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer() {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.kafka.bootstrap-servers"));
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return new KafkaConsumer<>(properties);
+    }
+}

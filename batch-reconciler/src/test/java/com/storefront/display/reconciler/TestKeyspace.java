@@ -1,0 +1,30 @@
+package com.storefront.display.reconciler;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+
+/**
+ * A keyspace of its own per test run: the local Cassandra keeps its data between builds, and a
+ * tombstone left by an earlier run would shadow the next run's older-timestamped writes.
+ */
+final class TestKeyspace {
+
+    private TestKeyspace() {
+    }
+
+    static String unique(String prefix) {
+        return prefix + "_" + Long.toHexString(System.nanoTime());
+    }
+
+    static void drop(String keyspace) {
+        String[] contactPoint = System.getProperty("spring.cassandra.contact-points").split(":");
+        try (CqlSession admin = CqlSession.builder()
+                .addContactPoint(new InetSocketAddress(contactPoint[0], Integer.parseInt(contactPoint[1])))
+                .withLocalDatacenter(System.getProperty("spring.cassandra.local-datacenter")).build()) {
+            admin.execute(SimpleStatement.newInstance("DROP KEYSPACE IF EXISTS " + keyspace).setTimeout(Duration.ofSeconds(30)));
+        }
+    }
+}

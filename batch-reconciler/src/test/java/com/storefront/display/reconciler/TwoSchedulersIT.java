@@ -1,0 +1,110 @@
+package com.storefront.display.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.Test;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.quartz.Scheduler;
+import org.quartz.listeners.JobListenerSupport;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.reconciler.job.JobNames;
+import com.storefront.display.simulator.EmbeddedSimulator;
+
+/**
+ * Two batch-reconciler instances on one metadata database, both scheduling the reconcile every two
+ * seconds: clustered Quartz fires each trigger time on exactly one of them, and each fire makes exactly
+ * one job execution.
+ */
+@WithLocalStack
+class TwoSchedulersIT {
+
+    private static final String KEYSPACE = TestKeyspace.unique("reconciler_schedulers_it");
+
+    /** Scheduled fire times, by instance that ran them. */
+    private final Map<Long, Set<String>> firedBy = new ConcurrentHashMap<>();
+
+    @Test
+    void eachFireOfTheNightlyTriggerRunsOnceAcrossTwoInstances() throws Exception {
+        String metadataDir = Path.of("target", "it-metadata-" + UUID.randomUUID()).toAbsolutePath().toString();
+        List<Long> fireTimes;
+        try (EmbeddedSimulator simulator = EmbeddedSimulator.start(Map.of("spring.kafka.bootstrap-servers",
+                System.getProperty("spring.kafka.bootstrap-servers"), "display.simulator.catalogue.shops", "5",
+                "display.simulator.catalogue.products", "50"));
+             ConfigurableApplicationContext first = instance("first", metadataDir, simulator.baseUrl());
+             ConfigurableApplicationContext second = instance("second", metadataDir, simulator.baseUrl())) {
+            Thread.sleep(16_000);
+            first.getBean(Scheduler.class).standby();
+            second.getBean(Scheduler.class).standby();
+            Thread.sleep(3_000); // let the last reconciles finish
+            fireTimes = reconcileRequestTimes(first.getBean(JobRepository.class));
+        } finally {
+            TestKeyspace.drop(KEYSPACE);
+        }
+
+        List<Long> fired = new ArrayList<>(new TreeMap<>(firedBy).keySet());
+        assertThat(fired).as("fires").hasSizeGreaterThanOrEqualTo(4);
+        for (int i = 1; i < fired.size(); i++) {
+            assertThat(fired.get(i) - fired.get(i - 1)).as("no fire skipped between " + fired).isEqualTo(2_000);
+        }
+        assertThat(firedBy.values()).as("instances that ran each fire").allSatisfy(instances -> assertThat(instances).hasSize(1));
+        assertThat(fireTimes).as("one reconcile execution per fire").doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(firedBy.keySet());
+    }
+
+    private ConfigurableApplicationContext instance(String name, String metadataDir, String sourceUrl) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
+                "--spring.application.name=batch-reconciler-" + name, "--display.metadata-dir=" + metadataDir,
+                "--spring.cassandra.keyspace-name=" + KEYSPACE, "--display.reconciler.source.base-url=" + sourceUrl,
+                "--display.reconciler.schedule.cron=0/2 * * * * ?", "--display.reconciler.partitions=1",
+                "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000",
+                // the fire listener below is added before the scheduler starts
+                "--spring.quartz.startup-delay=4s"));
+        for (String property : List.of("spring.cassandra.contact-points", "spring.cassandra.local-datacenter",
+                "spring.kafka.bootstrap-servers")) {
+            args.add("--" + property + "=" + System.getProperty(property));
+        }
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(BatchReconcilerApplication.class)
+                .run(args.toArray(String[]::new));
+        Scheduler scheduler = context.getBean(Scheduler.class);
+        scheduler.getListenerManager().addJobListener(new JobListenerSupport() {
+            @Override
+            public String getName() {
+                return "fires-" + name;
+            }
+
+            @Override
+            public void jobWasExecuted(JobExecutionContext fire, JobExecutionException failure) {
+                firedBy.computeIfAbsent(fire.getScheduledFireTime().getTime(), t -> ConcurrentHashMap.newKeySet()).add(name);
+            }
+        });
+        return context;
+    }
+
+    private static List<Long> reconcileRequestTimes(JobRepository jobs) {
+        List<Long> times = new ArrayList<>();
+        Map<Long, Integer> executionsPerInstance = new TreeMap<>();
+        for (JobInstance instance : jobs.getJobInstances(JobNames.RECONCILE, 0, 10_000)) {
+            List<JobExecution> executions = jobs.getJobExecutions(instance);
+            executionsPerInstance.put(instance.getInstanceId(), executions.size());
+            executions.forEach(e -> times.add(e.getJobParameters().getLong(JobNames.REQUESTED_AT)));
+        }
+        assertThat(executionsPerInstance.values()).allSatisfy(count -> assertThat(count).isEqualTo(1));
+        return times;
+    }
+}
