@@ -29,7 +29,6 @@ import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.simulator.Simulator;
 import com.storefront.display.simulator.SimulatorProperties;
 import com.storefront.display.simulator.SimulatorStats;
-import com.storefront.display.simulator.producer.EventSink;
 import com.storefront.display.simulator.producer.KafkaEventSink;
 import com.storefront.display.simulator.producer.OutgoingEvent;
 import com.storefront.display.simulator.truth.SourceOfTruth;
@@ -82,7 +81,7 @@ public final class SimulatorBenchmark {
                 "display.simulator.catalogue.products", Long.toString(products),
                 "logging.level.root", "WARN"))) {
             HttpClient http = HttpClient.newHttpClient();
-            SourceOfTruth truth = new Simulator(properties, new Discard(), new SimulatorStats()).truth();
+            SourceOfTruth truth = new Simulator(properties, new DiscardingSink(), new SimulatorStats()).truth();
             for (int round = 1 - warmups; round <= rounds; round++) {
                 if (round < 1) {
                     exportInProcess(truth);
@@ -118,7 +117,7 @@ public final class SimulatorBenchmark {
                 simulator.producer().update(simulator.producer().settings().withRate(0));
                 double simulatedRate = rate(events, () -> simulator.producer().produce(events));
                 Simulator unpublished = new Simulator(SimulatorProperties.of(42 + round + warmups, shops, products),
-                        new Discard(), new SimulatorStats());
+                        new DiscardingSink(), new SimulatorStats());
                 unpublished.producer().update(unpublished.producer().settings().withRate(0));
                 double generatorRate = rate(events, () -> unpublished.producer().produce(events));
                 if (stats.sendErrors.get() > 0) {
@@ -195,15 +194,5 @@ public final class SimulatorBenchmark {
         long start = System.nanoTime();
         work.run();
         return items / ((System.nanoTime() - start) / 1e9);
-    }
-
-    private static final class Discard implements EventSink {
-        @Override
-        public void send(OutgoingEvent event) {
-        }
-
-        @Override
-        public void flush() {
-        }
     }
 }

@@ -1,0 +1,330 @@
+package com.storefront.display.bench;
+
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.domain.DomainJson;
+import com.storefront.display.core.projection.Projections;
+import com.storefront.display.core.source.SourceItem;
+import com.storefront.display.core.source.SourcePage;
+import com.storefront.display.core.write.DisplayWrite;
+import com.storefront.display.localstack.LocalStackSettings;
+import com.storefront.display.localstack.RunningStack;
+import com.storefront.display.localstack.StackEndpoints;
+import com.storefront.display.localstack.StackProvider;
+import com.storefront.display.simulator.EmbeddedSimulator;
+import com.storefront.display.simulator.Simulator;
+import com.storefront.display.simulator.SimulatorProperties;
+import com.storefront.display.simulator.SimulatorStats;
+
+/**
+ * batch-reconciler's jobs on the local stack against a catalogue of {@code --shops} shops and
+ * {@code --products} products served by the simulator's source APIs (in-process, over HTTP):
+ * <ol>
+ * <li>Raw write ceiling: a plain async driver loop writing the very rows the bulk load writes (the
+ * same statements, timestamps and in-flight count), made in memory beforehand (the first
+ * {@code --ceiling-rows}), so that only Cassandra and the driver are timed.</li>
+ * <li>{@code bulk-load} of {@code --domains} through the ops API of a batch-reconciler process (its exec
+ * jar, as deployed); rows/s from the execution's write count and times.</li>
+ * <li>Raw scan ceiling: a plain async driver loop reading every shop's two partitions with the write
+ * times, the reads reconciliation makes.</li>
+ * <li>{@code reconcile} of the same domains; rows/s over the rows the read model holds.</li>
+ * </ol>
+ */
+public final class BatchBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchBenchmark.class);
+    private static final String KEYSPACE = "bench_batch";
+    private static final String SHOP_SCAN = "SELECT coupon_id, seller_id, name, category, status, delivery_fee, min_order_amount, "
+            + "rating_avg, rating_count, coupon_name, coupon_discount_amount, coupon_min_order_amount, coupon_valid_from, "
+            + "coupon_valid_until, coupon_status, WRITETIME(name), WRITETIME(rating_avg), WRITETIME(coupon_name) "
+            + "FROM shop WHERE shop_id = ?";
+    private static final String PRODUCT_SCAN = "SELECT product_id, name, category, image_url, base_price, display_status, "
+            + "sale_price, discount_rate, stock_quantity, WRITETIME(name), WRITETIME(category), WRITETIME(image_url), "
+            + "WRITETIME(base_price), WRITETIME(display_status), WRITETIME(sale_price), WRITETIME(discount_rate), "
+            + "WRITETIME(stock_quantity) FROM shop_product WHERE shop_id = ?";
+
+    private final int shops;
+    private final long products;
+    private final String domains;
+    private final int partitions;
+    private final int chunkSize;
+    private final int writeConcurrency;
+    private final Path jar;
+    private final int ceilingRows;
+
+    private BatchBenchmark(Map<String, String> args) {
+        this.shops = Integer.parseInt(args.getOrDefault("shops", "2000"));
+        this.products = Long.parseLong(args.getOrDefault("products", "1000000"));
+        this.domains = args.getOrDefault("domains", "products");
+        this.partitions = Integer.parseInt(args.getOrDefault("partitions", "4"));
+        this.chunkSize = Integer.parseInt(args.getOrDefault("chunk-size", "1000"));
+        this.writeConcurrency = Integer.parseInt(args.getOrDefault("write-concurrency", "256"));
+        this.ceilingRows = Integer.parseInt(args.getOrDefault("ceiling-rows", "1000000"));
+        this.jar = Path.of(args.getOrDefault("jar", "batch-reconciler/target/batch-reconciler-0.1.0-SNAPSHOT-exec.jar"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        BatchBenchmark bench = new BatchBenchmark(BenchOptions.parse(args));
+        BenchTable table = new BenchTable();
+        try (RunningStack stack = StackProvider.choose(LocalStackSettings.fromEnvironment()).start(StackProvider.Owner.TEST_RUN)) {
+            log.info("local stack ({}): {}", stack.providerName(), stack.endpoints());
+            bench.run(table, stack.endpoints());
+        }
+        System.out.println();
+        System.out.println("batch benchmark: " + bench.shops + " shops, " + bench.products + " products, domains "
+                + bench.domains + ", " + bench.partitions + " partitions, chunk " + bench.chunkSize + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores");
+        System.out.print(table.render());
+        System.exit(table.allPass() ? 0 : 1);
+    }
+
+    private void run(BenchTable table, StackEndpoints stack) throws Exception {
+        List<Domain> chosen = java.util.Arrays.stream(domains.split(",")).map(Domain::ofSourcePath).toList();
+        try (EmbeddedSimulator source = EmbeddedSimulator.start(Map.of("spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
+                "display.simulator.catalogue.shops", Integer.toString(shops),
+                "display.simulator.catalogue.products", Long.toString(products), "logging.level.root", "WARN"));
+             Reconciler reconciler = Reconciler.start(jar, stack, source.baseUrl(), partitions, chunkSize, writeConcurrency);
+             CqlSession session = CqlSession.builder().addContactPoint(stack.cassandraContactPoint())
+                     .withLocalDatacenter(stack.localDatacenter()).withKeyspace(KEYSPACE).build()) {
+            Simulator truth = new Simulator(SimulatorProperties.of(42, shops, products), new DiscardingSink(), new SimulatorStats());
+            truncate(session);
+            double rawWrites = rawWrites(session, truth, chosen);
+            truncate(session);
+            log.info("bulk-load of {} through the ops API", domains);
+            Run bulk = reconciler.run("bulk-load", "{\"domains\": \"" + domains + "\"}");
+            double scan = rawScan(session);
+            log.info("reconcile of {} through the ops API", domains);
+            Run reconcile = reconciler.run("reconcile", "{\"domains\": \"" + domains + "\"}");
+            long rows = session.execute("SELECT COUNT(*) FROM shop_product").one().getLong(0) + shops;
+
+            double bulkRate = bulk.written() / bulk.seconds();
+            table.add(new BenchTable.Row("bulk-load " + domains + " rows/s", "rows/s", bulkRate, rawWrites, 0.8, Double.NaN));
+            table.add(BenchTable.Row.atMost("bulk-load 10M rows (extrapolated)", "min", 10_000_000 / bulkRate / 60,
+                    10_000_000 / rawWrites / 60, 15));
+            table.add(new BenchTable.Row("reconcile rows/s", "rows/s", rows / reconcile.seconds(), scan, 0.5, Double.NaN));
+            log.info("bulk-load wrote {} rows in {} s; reconcile compared {} rows in {} s ({} drift)", bulk.written(),
+                    Math.round(bulk.seconds()), rows, Math.round(reconcile.seconds()), reconcile.view());
+        }
+    }
+
+    private static void truncate(CqlSession session) {
+        for (String table : List.of("shop_product", "shop")) {
+            session.execute(SimpleStatement.newInstance("TRUNCATE " + table).setTimeout(Duration.ofMinutes(2)));
+        }
+    }
+
+    /**
+     * The bulk load's rows (the first {@code --ceiling-rows} of them), made in memory first, then written
+     * by a plain async loop with the job's statements and in-flight count: only the writes are timed.
+     */
+    private double rawWrites(CqlSession session, Simulator truth, List<Domain> chosen) throws Exception {
+        List<DisplayWrite> writes = new ArrayList<>();
+        for (Domain domain : chosen) {
+            long after = 0;
+            SourcePage page;
+            do {
+                page = truth.truth().export(domain, after, 10_000);
+                for (SourceItem item : page.items()) {
+                    if (writes.size() < ceilingRows) {
+                        writes.add(Projections.of(domain).upsert(item));
+                    }
+                }
+                after = page.next() == null ? 0 : page.next();
+            } while (page.next() != null && writes.size() < ceilingRows);
+        }
+        Map<String, PreparedStatement> prepared = new ConcurrentHashMap<>();
+        List<BoundStatement> statements = new ArrayList<>(writes.size());
+        for (DisplayWrite write : writes) {
+            statements.add(prepared.computeIfAbsent(write.cql(), session::prepare).bind(write.bindValues().toArray()));
+        }
+        writes.clear();
+        // the job's driver throttler lets at most 1000 requests be in flight, whatever the partitions
+        int maxInFlight = Math.min(partitions * writeConcurrency, 1000);
+        Semaphore inFlight = new Semaphore(maxInFlight);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        long start = System.nanoTime();
+        for (BoundStatement statement : statements) {
+            inFlight.acquire();
+            session.executeAsync(statement).whenComplete((ok, error) -> {
+                if (error != null) {
+                    failure.compareAndSet(null, error);
+                }
+                inFlight.release();
+            });
+        }
+        inFlight.acquire(maxInFlight);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (failure.get() != null) {
+            throw new IllegalStateException("raw writes failed", failure.get());
+        }
+        double rate = statements.size() / seconds;
+        log.info("raw write ceiling: {} rows in {} s, {} rows/s", statements.size(), Math.round(seconds), Math.round(rate));
+        return rate;
+    }
+
+    /** Every shop's two partitions read with write times, 32 shops at a time: rows/s. */
+    private double rawScan(CqlSession session) throws Exception {
+        PreparedStatement shopScan = session.prepare(SHOP_SCAN);
+        PreparedStatement productScan = session.prepare(PRODUCT_SCAN);
+        AtomicLong rows = new AtomicLong();
+        Semaphore inFlight = new Semaphore(32);
+        long start = System.nanoTime();
+        for (long shop = 1; shop <= shops; shop++) {
+            for (PreparedStatement scan : List.of(shopScan, productScan)) {
+                inFlight.acquire();
+                session.executeAsync(scan.bind(shop).setPageSize(5_000)).whenComplete((page, error) -> drain(page, error, rows, inFlight));
+            }
+        }
+        inFlight.acquire(32);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double rate = rows.get() / seconds;
+        log.info("raw scan ceiling: {} rows in {} s, {} rows/s", rows.get(), Math.round(seconds), Math.round(rate));
+        return rate;
+    }
+
+    private static void drain(AsyncResultSet page, Throwable error, AtomicLong rows, Semaphore inFlight) {
+        if (error != null) {
+            log.error("scan failed", error);
+            inFlight.release();
+            return;
+        }
+        rows.addAndGet(page.remaining());
+        page.currentPage().forEach(row -> row.getObject(1));
+        if (page.hasMorePages()) {
+            page.fetchNextPage().whenComplete((next, failure) -> drain(next, failure, rows, inFlight));
+        } else {
+            inFlight.release();
+        }
+    }
+
+    /** A finished job execution: what it wrote and how long it ran. */
+    private record Run(long written, double seconds, String view) {
+    }
+
+    /** A batch-reconciler process started from its exec jar, driven through its ops API. */
+    private static final class Reconciler implements AutoCloseable {
+
+        private final Process process;
+        private final String baseUrl;
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final String authorization = "Basic " + Base64.getEncoder().encodeToString("ops:ops".getBytes(StandardCharsets.UTF_8));
+
+        private Reconciler(Process process, int port) {
+            this.process = process;
+            this.baseUrl = "http://127.0.0.1:" + port;
+        }
+
+        static Reconciler start(Path jar, StackEndpoints stack, String sourceUrl, int partitions, int chunkSize,
+                                int writeConcurrency) throws Exception {
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: build it with ./mvnw -DskipTests package -pl batch-reconciler -am");
+            }
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            Path metadata = Files.createTempDirectory("bench-batch-metadata");
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx1g", "-jar", jar.toString(), "--server.port=" + port, "--display.metadata-dir=" + metadata,
+                    "--spring.cassandra.keyspace-name=" + KEYSPACE, "--display.reconciler.source.base-url=" + sourceUrl,
+                    "--display.reconciler.partitions=" + partitions, "--display.reconciler.chunk-size=" + chunkSize,
+                    "--display.reconciler.write-concurrency=" + writeConcurrency,
+                    "--display.reconciler.source.requests-per-second=100000",
+                    "--display.reconciler.schedule.enabled=false", "--spring.main.banner-mode=off"));
+            stack.asSpringProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
+            File logFile = new File("bench/target/batch-reconciler.log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile).start();
+            Reconciler reconciler = new Reconciler(process, port);
+            reconciler.awaitHealthy(logFile);
+            return reconciler;
+        }
+
+        Run run(String job, String parameters) throws Exception {
+            HttpResponse<String> started = send(HttpRequest.newBuilder(URI.create(baseUrl + "/ops/jobs/" + job))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(parameters)));
+            if (started.statusCode() != 202) {
+                throw new IllegalStateException(job + " refused: " + started.body());
+            }
+            long id = DomainJson.MAPPER.readTree(started.body()).get("executionId").longValue();
+            String view;
+            String status;
+            long lastLog = 0;
+            do {
+                Thread.sleep(1_000);
+                view = send(HttpRequest.newBuilder(URI.create(baseUrl + "/ops/jobs/executions/" + id)).GET()).body();
+                status = DomainJson.MAPPER.readTree(view).get("status").asString();
+                if (System.nanoTime() - lastLog > 10_000_000_000L) {
+                    lastLog = System.nanoTime();
+                    log.info("{} {}: {}", job, status, DomainJson.MAPPER.readTree(view).get("progress"));
+                }
+            } while (status.equals("STARTING") || status.equals("STARTED") || status.equals("STOPPING"));
+            if (!status.equals("COMPLETED")) {
+                throw new IllegalStateException(job + " ended " + status + ": " + view);
+            }
+            tools.jackson.databind.JsonNode ended = DomainJson.MAPPER.readTree(view);
+            double seconds = Duration.between(Instant.parse(ended.get("startTime").asString()),
+                    Instant.parse(ended.get("endTime").asString())).toMillis() / 1000.0;
+            String drift = job.equals("reconcile") ? send(HttpRequest.newBuilder(URI.create(baseUrl
+                    + "/ops/reconciliation/runs/" + id)).GET()).body() : view;
+            return new Run(ended.get("writeCount").longValue(), seconds, drift);
+        }
+
+        private void awaitHealthy(File logFile) throws Exception {
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("batch-reconciler exited; see " + logFile);
+                }
+                try {
+                    if (send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health")).GET()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (java.io.IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(500);
+            }
+            throw new IllegalStateException("batch-reconciler did not become healthy; see " + logFile);
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+            return http.send(request.header("Authorization", authorization).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}
