@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -35,6 +36,8 @@ import com.storefront.display.reconciler.source.SourceApi;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.simulator.fault.Faults;
 import com.storefront.display.simulator.fault.SourceApiFaults;
+import com.storefront.display.simulator.producer.DomainMix;
+import com.storefront.display.simulator.producer.ProducerSettings;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
@@ -44,7 +47,10 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
         "display.metadata-dir=./target/it-metadata-${random.uuid}",
         "display.reconciler.partitions=2",
         "display.reconciler.chunk-size=200",
-        "display.reconciler.source.attempts=5",
+        // at 50% errors the failure rate hovers at 50%: a lower threshold and more attempts per call make
+        // the circuit open before any one call runs out of attempts
+        "display.reconciler.source.attempts=8",
+        "display.reconciler.source.failure-rate-threshold=30",
         "display.reconciler.source.open-for=2s",
         "display.reconciler.schedule.enabled=false"})
 class OpsApiIT {
@@ -114,6 +120,14 @@ class OpsApiIT {
         assertProblem(ops.post("/ops/jobs/reconcile", Map.of("shops", List.of(1, 2))), 400, "must be a string, number or boolean");
         assertProblem(ops.post("/ops/jobs/backfill", Map.of("domains", "stock")), 400, "backfill needs 'shops'");
         assertProblem(ops.post("/ops/jobs/reconcile", "{not json"), 400, "");
+        assertProblem(ops.post("/ops/jobs/backfill", Map.of("topic", "gossip-events", "since", "2026-11-01T00:00:00Z")), 400,
+                "replay needs 'topic'");
+        assertProblem(ops.post("/ops/jobs/backfill", Map.of("topic", "stock-events", "since", "yesterday")), 400,
+                "ISO-8601");
+        assertProblem(ops.post("/ops/jobs/backfill", Map.of("topic", "stock-events", "since", "2999-01-01T00:00:00Z")), 400,
+                "in the future");
+        assertProblem(ops.post("/ops/jobs/backfill", Map.of("topic", "stock-events", "since", "2026-11-01T00:00:00Z",
+                "shops", "1-3")), 400, "'topic' and 'since' only");
         assertProblem(ops.get("/ops/jobs/executions/987654"), 404, "no job execution 987654");
         assertProblem(ops.get("/ops/reconciliation/runs/987654"), 404, "no reconcile execution 987654");
     }
@@ -166,6 +180,23 @@ class OpsApiIT {
         Map<Domain, Long> source = TruthCensus.sourceCounts(embedded.simulator());
         assertThat(counts.get(Domain.STOCK)).isEqualTo(source.get(Domain.STOCK));
         assertThat(counts.get(Domain.PRICE)).isEqualTo(source.get(Domain.PRICE));
+    }
+
+    @Test
+    void aBackfillReplaysATopicFromAPointInTimeAndOnlyThatTopic() throws Exception {
+        ops.run("bulk-load", Map.of(), JOB_TIMEOUT);
+        Instant since = Instant.now();
+        embedded.simulator().producer().update(new ProducerSettings(0, DomainMix.STORE, 0, 0, 0));
+        embedded.simulator().producer().produce(1_500);
+        List<String> staleBefore = TruthCensus.differences(embedded.simulator(), session, 40, List.of(Domain.STOCK));
+
+        String view = ops.run("backfill", Map.of("topic", "stock-events", "since", since.toString()), JOB_TIMEOUT);
+
+        assertThat(staleBefore).as("stock changed at the source, not yet in the read model").isNotEmpty();
+        assertThat(TruthCensus.differences(embedded.simulator(), session, 40, List.of(Domain.STOCK))).isEmpty();
+        assertThat(TruthCensus.differences(embedded.simulator(), session, 40, List.of(Domain.PRICE)))
+                .as("prices were not replayed").isNotEmpty();
+        assertThat(((Number) JsonPath.read(view, "$.readCount")).longValue()).isGreaterThanOrEqualTo(staleBefore.size());
     }
 
     @Test

@@ -1,5 +1,8 @@
 package com.storefront.display.reconciler.job;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Set;
 
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -7,6 +10,7 @@ import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
 
+import com.storefront.display.core.domain.Domain;
 import com.storefront.display.reconciler.shops.ShopSelection;
 
 /**
@@ -17,6 +21,10 @@ import com.storefront.display.reconciler.shops.ShopSelection;
 public final class ParameterRules {
 
     public static final String DRY_RUN = "dryRun";
+    /** A backfill that replays this topic instead of re-fetching shops. */
+    public static final String TOPIC = "topic";
+    /** Where a replay starts: an ISO-8601 instant, e.g. {@code 2026-11-24T00:00:00Z}. */
+    public static final String SINCE = "since";
 
     private ParameterRules() {
     }
@@ -37,15 +45,45 @@ public final class ParameterRules {
         };
     }
 
+    /** Either {@code shops} (and {@code domains}) to re-fetch, or {@code topic} and {@code since} to replay. */
     public static JobParametersValidator backfill() {
         return parameters -> {
-            allowOnly(parameters, Set.of(DomainSelection.PARAMETER, ShopSelection.PARAMETER));
+            allowOnly(parameters, Set.of(DomainSelection.PARAMETER, ShopSelection.PARAMETER, TOPIC, SINCE));
+            if (parameters.getString(TOPIC) != null || parameters.getString(SINCE) != null) {
+                replay(parameters);
+                return;
+            }
             domains(parameters);
             if (parameters.getString(ShopSelection.PARAMETER) == null) {
-                throw new InvalidJobParametersException("backfill needs 'shops': 'all', ids like '3,17' or a range like '100-199'");
+                throw new InvalidJobParametersException("backfill needs 'shops' ('all', ids like '3,17' or a range like "
+                        + "'100-199'), or 'topic' and 'since' to replay a topic");
             }
             shops(parameters);
         };
+    }
+
+    private static void replay(JobParameters parameters) throws InvalidJobParametersException {
+        String topic = parameters.getString(TOPIC);
+        String since = parameters.getString(SINCE);
+        if (parameters.getString(ShopSelection.PARAMETER) != null || parameters.getString(DomainSelection.PARAMETER) != null) {
+            throw new InvalidJobParametersException("a replay takes 'topic' and 'since' only: the topic is the domain, "
+                    + "and every shop's events are replayed");
+        }
+        if (topic == null || Domain.ofTopic(topic) == null) {
+            throw new InvalidJobParametersException("replay needs 'topic', one of "
+                    + Arrays.stream(Domain.values()).map(Domain::topic).toList() + "; got " + topic);
+        }
+        if (since == null) {
+            throw new InvalidJobParametersException("replay needs 'since', an ISO-8601 instant like 2026-11-24T00:00:00Z");
+        }
+        try {
+            if (Instant.parse(since).isAfter(Instant.now())) {
+                throw new InvalidJobParametersException("since " + since + " is in the future");
+            }
+        } catch (DateTimeParseException e) {
+            throw new InvalidJobParametersException("since must be an ISO-8601 instant like 2026-11-24T00:00:00Z, got '"
+                    + since + "'");
+        }
     }
 
     private static void allowOnly(JobParameters parameters, Set<String> allowed) throws InvalidJobParametersException {

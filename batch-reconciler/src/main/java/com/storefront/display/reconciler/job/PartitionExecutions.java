@@ -11,9 +11,10 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * The partitions of a job instance as they stand: the latest execution of each partition step, across
- * every execution of the instance. A restart re-runs only failed partitions, so the partitions an
- * earlier execution completed count for the instance too.
+ * The steps that do a job instance's work, as they stand: the latest execution of each partition (or
+ * single worker step), across every execution of the instance. A restart re-runs only failed
+ * partitions, so the partitions an earlier execution completed count for the instance too. The manager
+ * step of a partitioned step (named as the job) does no work of its own and is left out.
  */
 public final class PartitionExecutions {
 
@@ -30,7 +31,7 @@ public final class PartitionExecutions {
             }
             JobExecution loaded = repository.getJobExecution(run.getId());
             for (StepExecution step : loaded.getStepExecutions()) {
-                if (step.getStepName().startsWith(execution.getJobInstance().getJobName() + "-partition:")) {
+                if (!step.getStepName().equals(execution.getJobInstance().getJobName())) {
                     latest.put(step.getStepName(), step);
                 }
             }

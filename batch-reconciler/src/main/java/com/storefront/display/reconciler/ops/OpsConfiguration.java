@@ -12,9 +12,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import com.storefront.display.core.failure.FailureStore;
 import com.storefront.display.reconciler.ReconcilerProperties;
 import com.storefront.display.reconciler.failures.FailureHandling;
+import com.storefront.display.reconciler.job.JobCommandLine;
 import com.storefront.display.reconciler.job.JobRequests;
 
-/** What the ops API and the scheduler act through. */
+/** What the ops API, the scheduler and the command line act through. */
 @Configuration(proxyBeanMethods = false)
 class OpsConfiguration {
 
@@ -22,6 +23,11 @@ class OpsConfiguration {
     JobRequests jobRequests(List<Job> jobs, JobOperator jobOperator, JobRepository jobRepository,
                             ReconcilerProperties properties) {
         return new JobRequests(jobs, jobOperator, jobRepository, properties.staleAfter());
+    }
+
+    @Bean
+    JobCommandLine jobCommandLine(JobRequests jobRequests) {
+        return new JobCommandLine(jobRequests);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package com.storefront.display.reconciler.reconcile;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -65,11 +66,15 @@ public class ShopJobsConfiguration {
                 .build();
     }
 
+    /** Re-fetches shops from their sources, or replays a topic (see {@code ReplayStepConfiguration}). */
     @Bean
-    Job backfillJob(JobRepository jobRepository, Step backfillPartitions) {
+    Job backfillJob(JobRepository jobRepository, JobExecutionDecider backfillKind, Step backfillPartitions,
+                    Step backfillReplay) {
         return new JobBuilder(JobNames.BACKFILL, jobRepository)
                 .validator(ParameterRules.backfill())
-                .start(backfillPartitions)
+                .start(backfillKind).on("REPLAY").to(backfillReplay)
+                .from(backfillKind).on("*").to(backfillPartitions)
+                .end()
                 .build();
     }
 

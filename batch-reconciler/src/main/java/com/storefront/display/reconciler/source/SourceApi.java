@@ -6,12 +6,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.domain.DomainJson;
+import com.storefront.display.core.source.SourceItem;
 import com.storefront.display.core.source.SourcePage;
 import com.storefront.display.reconciler.ReconcilerProperties;
 
@@ -60,13 +63,26 @@ public final class SourceApi {
         return page(domain, "/source/" + domain.sourcePath() + "?after=" + after + "&limit=" + limit);
     }
 
+    /** The entity as its source has it now; empty when the source says it does not exist (404). */
+    public Optional<SourceItem> find(Domain domain, long id) {
+        byte[] body = get("/source/" + domain.sourcePath() + "/" + id, true);
+        if (body == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SourceItem.fromJson(domain, DomainJson.MAPPER.readTree(body)));
+        } catch (IllegalArgumentException e) {
+            throw new SourceUnavailableException(domain.sourcePath() + " " + id + " is unreadable: " + e.getMessage(), e);
+        }
+    }
+
     /** Every existing entity of the domain that belongs to the shop. */
     public SourcePage listShop(Domain domain, long shopId) {
         return page(domain, "/source/" + domain.sourcePath() + "?shopId=" + shopId);
     }
 
     private SourcePage page(Domain domain, String path) {
-        byte[] body = get(path);
+        byte[] body = get(path, false);
         try {
             return SourcePage.fromJson(domain, body);
         } catch (IllegalArgumentException e) {
@@ -74,7 +90,8 @@ public final class SourceApi {
         }
     }
 
-    private byte[] get(String path) {
+    /** The body of a 200; null for a 404 when {@code notFoundIsAnswer}. */
+    private byte[] get(String path, boolean notFoundIsAnswer) {
         SourceUnavailableException last = null;
         for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
             if (!circuitBreaker.tryAcquirePermission()) {
@@ -86,9 +103,9 @@ public final class SourceApi {
             try {
                 HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(settings.baseUrl() + path))
                         .timeout(settings.timeout()).build(), HttpResponse.BodyHandlers.ofByteArray());
-                if (response.statusCode() == 200) {
+                if (response.statusCode() == 200 || notFoundIsAnswer && response.statusCode() == 404) {
                     circuitBreaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-                    return response.body();
+                    return response.statusCode() == 200 ? response.body() : null;
                 }
                 last = new SourceUnavailableException("GET " + path + " answered " + response.statusCode(), null);
             } catch (IOException e) {
