@@ -10,6 +10,7 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import com.storefront.display.core.domain.Domain;
+import com.storefront.display.reconciler.job.PartitionProgress;
 import com.storefront.display.reconciler.source.IdRanges;
 import com.storefront.display.reconciler.source.SourceApi;
 
@@ -42,6 +43,9 @@ class DomainRangePartitioner implements Partitioner {
                 context.putString(SourceExportReader.DOMAIN, domain.sourcePath());
                 context.putLong(SourceExportReader.AFTER, range.after());
                 context.putLong(SourceExportReader.TO, range.to());
+                // known before any partition runs, so an execution's progress has its whole total at once
+                context.putLong(PartitionProgress.DONE, 0);
+                context.putLong(PartitionProgress.TOTAL, range.span());
                 partitions.put(domain.sourcePath() + ":" + range.after() + "-" + range.to(), context);
             }
         }
