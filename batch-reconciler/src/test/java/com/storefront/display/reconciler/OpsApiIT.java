@@ -134,14 +134,16 @@ class OpsApiIT {
 
     @Test
     void aStoppedExecutionRestartsAndCompletesAndACompletedOneCannotRestart() throws Exception {
-        embedded.simulator().faults().set(new Faults(null, new SourceApiFaults(0, 20, false)));
+        // 500 ms a source call: the first chunks commit, and the stop comes seconds before the load could end
+        embedded.simulator().faults().set(new Faults(null, new SourceApiFaults(0, 500, false)));
         long execution = ops.start("bulk-load", Map.of("domains", "products"));
-        awaitItemsRead(execution, 400);
+        awaitItemsRead(execution, 200);
 
         assertThat(ops.post("/ops/jobs/executions/" + execution + "/stop", Map.of()).statusCode()).isEqualTo(202);
         String stopped = ops.awaitEnd(execution, JOB_TIMEOUT);
         embedded.simulator().faults().set(Faults.NONE);
         HttpResponse<String> restart = ops.post("/ops/jobs/executions/" + execution + "/restart", Map.of());
+        assertThat(restart.statusCode()).as(restart.body()).isEqualTo(202);
         long restarted = ((Number) JsonPath.read(restart.body(), "$.executionId")).longValue();
         String completed = ops.awaitEnd(restarted, JOB_TIMEOUT);
 

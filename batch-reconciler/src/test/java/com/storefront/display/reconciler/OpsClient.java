@@ -51,13 +51,18 @@ final class OpsClient {
         return ((Number) JsonPath.read(response.body(), "$.executionId")).longValue();
     }
 
-    /** Waits until the execution is no longer running and returns its view. */
+    /**
+     * Waits until the execution ended and returns its view. A stopped execution reads STOPPED while its
+     * partitions finish their current chunk; it has ended once it has an end time and no partition runs.
+     */
     String awaitEnd(long executionId, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             String body = get("/ops/jobs/executions/" + executionId).body();
             String status = JsonPath.read(body, "$.status");
-            if (!status.equals("STARTING") && !status.equals("STARTED") && !status.equals("STOPPING")) {
+            boolean ended = JsonPath.read(body, "$.endTime") != null
+                    && JsonPath.<Integer>read(body, "$.partitions.running") == 0;
+            if (ended && !status.equals("STARTING") && !status.equals("STARTED") && !status.equals("STOPPING")) {
                 return body;
             }
             if (System.nanoTime() > deadline) {

@@ -91,6 +91,18 @@ public final class JobRequests {
         return execution;
     }
 
+    /** The most recent executions of every job, newest first, at most {@code limit}. */
+    public List<JobExecution> recent(int limit) {
+        List<JobExecution> executions = new java.util.ArrayList<>();
+        for (String job : jobs.keySet()) {
+            for (org.springframework.batch.core.job.JobInstance instance : repository.getJobInstances(job, 0, limit)) {
+                executions.addAll(repository.getJobExecutions(instance));
+            }
+        }
+        executions.sort(java.util.Comparator.comparingLong(JobExecution::getId).reversed());
+        return executions.subList(0, Math.min(limit, executions.size()));
+    }
+
     public void stop(long executionId) {
         JobExecution execution = execution(executionId);
         try {

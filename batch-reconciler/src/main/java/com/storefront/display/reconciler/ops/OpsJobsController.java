@@ -1,5 +1,6 @@
 package com.storefront.display.reconciler.ops;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.storefront.display.reconciler.job.JobRequests;
@@ -34,6 +36,16 @@ class OpsJobsController {
     ResponseEntity<Map<String, Long>> start(@PathVariable String job, @RequestBody(required = false) Map<String, Object> parameters) {
         JobExecution execution = requests.start(job, parameters == null ? Map.of() : parameters, System.currentTimeMillis());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("executionId", execution.getId()));
+    }
+
+    /** The most recent executions of every job, newest first. */
+    @GetMapping("/executions")
+    List<ExecutionView> executions(@RequestParam(defaultValue = "20") int limit) {
+        if (limit < 1 || limit > 200) {
+            throw new IllegalArgumentException("limit must be 1..200, was " + limit);
+        }
+        return requests.recent(limit).stream()
+                .map(execution -> ExecutionView.of(execution, PartitionExecutions.latest(repository, execution))).toList();
     }
 
     @GetMapping("/executions/{id}")

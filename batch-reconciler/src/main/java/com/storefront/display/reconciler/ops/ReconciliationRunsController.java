@@ -25,6 +25,15 @@ class ReconciliationRunsController {
         this.records = records;
     }
 
+    /** Finished runs, newest first: drift over time. */
+    @GetMapping
+    List<ReconciliationRuns.RunReport> history(@RequestParam(defaultValue = "30") int limit) {
+        if (limit < 1 || limit > 1_000) {
+            throw new IllegalArgumentException("limit must be 1..1000, was " + limit);
+        }
+        return runs.history(limit);
+    }
+
     @GetMapping("/{executionId}")
     ReconciliationRuns.RunReport run(@PathVariable long executionId) {
         return runs.find(executionId).orElseThrow(() -> new JobRequestException(JobRequestException.Kind.NOT_FOUND,

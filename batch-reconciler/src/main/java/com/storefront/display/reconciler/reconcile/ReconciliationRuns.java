@@ -3,7 +3,11 @@ package com.storefront.display.reconciler.reconcile;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -50,6 +54,19 @@ public final class ReconciliationRuns implements JobExecutionListener {
             return Optional.empty();
         }
         return Optional.of(report(execution));
+    }
+
+    /**
+     * The finished runs kept in {@code reconciliation_run}, newest first, at most {@code limit}: the history
+     * of drift over time. A small table (one row per run), read whole.
+     */
+    public List<RunReport> history(int limit) {
+        List<RunReport> runs = new ArrayList<>(cql.query("SELECT execution_id, status, dry_run, scope, started_at, finished_at, "
+                + "drift_counts, repaired_counts FROM reconciliation_run", (row, n) -> new RunReport(row.getLong(0),
+                row.getString(1), row.getBoolean(2), row.getString(3), row.getInstant(4), row.getInstant(5),
+                new TreeMap<>(row.getMap(6, String.class, Long.class)), new TreeMap<>(row.getMap(7, String.class, Long.class)))));
+        runs.sort(Comparator.comparingLong(RunReport::executionId).reversed());
+        return runs.subList(0, Math.min(limit, runs.size()));
     }
 
     RunReport report(JobExecution execution) {
