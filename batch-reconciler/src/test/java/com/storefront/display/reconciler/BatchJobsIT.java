@@ -54,20 +54,12 @@ class BatchJobsIT {
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
-        embedded = EmbeddedSimulator.start(Map.of("spring.kafka.bootstrap-servers",
-                System.getProperty("spring.kafka.bootstrap-servers"),
-                "display.simulator.catalogue.shops", Integer.toString(SHOPS),
-                "display.simulator.catalogue.products", "6000", "display.simulator.catalogue.seed", "7"));
-        registry.add("display.reconciler.source.base-url", embedded::baseUrl);
-        registry.add("spring.cassandra.keyspace-name", () -> KEYSPACE);
+        embedded = TestUpstream.forContext(registry, KEYSPACE, SHOPS, 6000, 7);
     }
 
     @AfterAll
     static void stopUpstream() {
-        if (embedded != null) {
-            embedded.close();
-        }
-        TestKeyspace.drop(KEYSPACE);
+        TestUpstream.stop(embedded, KEYSPACE);
     }
 
     @BeforeEach

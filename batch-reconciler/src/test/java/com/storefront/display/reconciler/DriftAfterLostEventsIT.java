@@ -71,20 +71,12 @@ class DriftAfterLostEventsIT {
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
-        embedded = EmbeddedSimulator.start(Map.of("spring.kafka.bootstrap-servers",
-                System.getProperty("spring.kafka.bootstrap-servers"),
-                "display.simulator.catalogue.shops", Integer.toString(SHOPS), "display.simulator.catalogue.products", "8000",
-                "display.simulator.catalogue.seed", "17"));
-        registry.add("display.reconciler.source.base-url", embedded::baseUrl);
-        registry.add("spring.cassandra.keyspace-name", () -> KEYSPACE);
+        embedded = TestUpstream.forContext(registry, KEYSPACE, SHOPS, 8000, 17);
     }
 
     @AfterAll
     static void stopUpstream() {
-        if (embedded != null) {
-            embedded.close();
-        }
-        TestKeyspace.drop(KEYSPACE);
+        TestUpstream.stop(embedded, KEYSPACE);
     }
 
     @BeforeEach

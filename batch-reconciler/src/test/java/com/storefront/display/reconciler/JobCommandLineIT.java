@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -32,15 +31,12 @@ class JobCommandLineIT {
 
     @BeforeAll
     static void upstream() {
-        simulator = EmbeddedSimulator.start(Map.of("spring.kafka.bootstrap-servers",
-                System.getProperty("spring.kafka.bootstrap-servers"), "display.simulator.catalogue.shops", "10",
-                "display.simulator.catalogue.products", "300"));
+        simulator = TestUpstream.simulator(10, 300, 42);
     }
 
     @AfterAll
     static void stopUpstream() {
-        simulator.close();
-        TestKeyspace.drop(KEYSPACE);
+        TestUpstream.stop(simulator, KEYSPACE);
     }
 
     @Test
@@ -77,10 +73,7 @@ class JobCommandLineIT {
                 "--display.metadata-dir=" + Path.of("target", "it-metadata-" + UUID.randomUUID()).toAbsolutePath(),
                 "--spring.cassandra.keyspace-name=" + KEYSPACE, "--display.reconciler.source.base-url=" + simulator.baseUrl(),
                 "--display.reconciler.schedule.enabled=false"));
-        for (String property : List.of("spring.cassandra.contact-points", "spring.cassandra.local-datacenter",
-                "spring.kafka.bootstrap-servers")) {
-            args.add("--" + property + "=" + System.getProperty(property));
-        }
+        args.addAll(TestUpstream.stackArguments());
         args.addAll(List.of(jobArguments));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(BatchReconcilerApplication.class)
                 .run(args.toArray(String[]::new));

@@ -61,21 +61,13 @@ class KilledBulkLoadIT {
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
-        embedded = EmbeddedSimulator.start(Map.of("spring.kafka.bootstrap-servers",
-                System.getProperty("spring.kafka.bootstrap-servers"),
-                "display.simulator.catalogue.shops", "40", "display.simulator.catalogue.products", "5000",
-                "display.simulator.catalogue.seed", "13"));
-        registry.add("display.reconciler.source.base-url", embedded::baseUrl);
-        registry.add("spring.cassandra.keyspace-name", () -> KEYSPACE);
+        embedded = TestUpstream.forContext(registry, KEYSPACE, 40, 5000, 13);
         registry.add("display.metadata-dir", () -> METADATA_DIR);
     }
 
     @AfterAll
     static void stopUpstream() {
-        if (embedded != null) {
-            embedded.close();
-        }
-        TestKeyspace.drop(KEYSPACE);
+        TestUpstream.stop(embedded, KEYSPACE);
     }
 
     @Test
@@ -122,10 +114,7 @@ class KilledBulkLoadIT {
                 "--display.reconciler.source.base-url=" + embedded.baseUrl(),
                 "--display.reconciler.partitions=" + PARTITIONS, "--display.reconciler.chunk-size=" + CHUNK,
                 "--display.reconciler.schedule.enabled=false", "--spring.main.banner-mode=off"));
-        for (String property : List.of("spring.cassandra.contact-points", "spring.cassandra.local-datacenter",
-                "spring.kafka.bootstrap-servers")) {
-            command.add("--" + property + "=" + System.getProperty(property));
-        }
+        command.addAll(TestUpstream.stackArguments());
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(new File("target/killed-bulk-load-child.log")).start();
     }

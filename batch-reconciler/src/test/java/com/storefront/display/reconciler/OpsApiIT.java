@@ -76,20 +76,12 @@ class OpsApiIT {
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
-        embedded = EmbeddedSimulator.start(Map.of("spring.kafka.bootstrap-servers",
-                System.getProperty("spring.kafka.bootstrap-servers"),
-                "display.simulator.catalogue.shops", "40", "display.simulator.catalogue.products", "4000",
-                "display.simulator.catalogue.seed", "11"));
-        registry.add("display.reconciler.source.base-url", embedded::baseUrl);
-        registry.add("spring.cassandra.keyspace-name", () -> KEYSPACE);
+        embedded = TestUpstream.forContext(registry, KEYSPACE, 40, 4000, 11);
     }
 
     @AfterAll
     static void stopUpstream() {
-        if (embedded != null) {
-            embedded.close();
-        }
-        TestKeyspace.drop(KEYSPACE);
+        TestUpstream.stop(embedded, KEYSPACE);
     }
 
     @BeforeEach

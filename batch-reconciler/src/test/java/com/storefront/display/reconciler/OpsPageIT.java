@@ -60,19 +60,12 @@ class OpsPageIT {
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
-        embedded = EmbeddedSimulator.start(Map.of("spring.kafka.bootstrap-servers",
-                System.getProperty("spring.kafka.bootstrap-servers"), "display.simulator.catalogue.shops", "12",
-                "display.simulator.catalogue.products", "600"));
-        registry.add("display.reconciler.source.base-url", embedded::baseUrl);
-        registry.add("spring.cassandra.keyspace-name", () -> KEYSPACE);
+        embedded = TestUpstream.forContext(registry, KEYSPACE, 12, 600, 42);
     }
 
     @AfterAll
     static void stopUpstream() {
-        if (embedded != null) {
-            embedded.close();
-        }
-        TestKeyspace.drop(KEYSPACE);
+        TestUpstream.stop(embedded, KEYSPACE);
     }
 
     @BeforeEach

@@ -43,9 +43,7 @@ class TwoSchedulersIT {
     void eachFireOfTheNightlyTriggerRunsOnceAcrossTwoInstances() throws Exception {
         String metadataDir = Path.of("target", "it-metadata-" + UUID.randomUUID()).toAbsolutePath().toString();
         List<Long> fireTimes;
-        try (EmbeddedSimulator simulator = EmbeddedSimulator.start(Map.of("spring.kafka.bootstrap-servers",
-                System.getProperty("spring.kafka.bootstrap-servers"), "display.simulator.catalogue.shops", "5",
-                "display.simulator.catalogue.products", "50"));
+        try (EmbeddedSimulator simulator = TestUpstream.simulator(5, 50, 42);
              ConfigurableApplicationContext first = instance("first", metadataDir, simulator.baseUrl());
              ConfigurableApplicationContext second = instance("second", metadataDir, simulator.baseUrl())) {
             Thread.sleep(16_000);
@@ -75,10 +73,7 @@ class TwoSchedulersIT {
                 "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000",
                 // the fire listener below is added before the scheduler starts
                 "--spring.quartz.startup-delay=4s"));
-        for (String property : List.of("spring.cassandra.contact-points", "spring.cassandra.local-datacenter",
-                "spring.kafka.bootstrap-servers")) {
-            args.add("--" + property + "=" + System.getProperty(property));
-        }
+        args.addAll(TestUpstream.stackArguments());
         ConfigurableApplicationContext context = new SpringApplicationBuilder(BatchReconcilerApplication.class)
                 .run(args.toArray(String[]::new));
         Scheduler scheduler = context.getBean(Scheduler.class);

@@ -1,0 +1,48 @@
+package com.storefront.display.reconciler;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import com.storefront.display.simulator.EmbeddedSimulator;
+
+/**
+ * What the batch-reconciler integration tests share: the simulator as the sources, on the local stack's
+ * Kafka, and the stack's endpoints as arguments for a batch-reconciler started outside the test context.
+ */
+final class TestUpstream {
+
+    private TestUpstream() {
+    }
+
+    /** A simulator with a catalogue of that size, publishing to the local stack's Kafka. */
+    static EmbeddedSimulator simulator(int shops, long products, long seed) {
+        return EmbeddedSimulator.start(Map.of("spring.kafka.bootstrap-servers", System.getProperty("spring.kafka.bootstrap-servers"),
+                "display.simulator.catalogue.shops", Integer.toString(shops),
+                "display.simulator.catalogue.products", Long.toString(products),
+                "display.simulator.catalogue.seed", Long.toString(seed)));
+    }
+
+    /** A simulator as the test context's sources, and the keyspace the context works in. */
+    static EmbeddedSimulator forContext(DynamicPropertyRegistry registry, String keyspace, int shops, long products, long seed) {
+        EmbeddedSimulator embedded = simulator(shops, products, seed);
+        registry.add("display.reconciler.source.base-url", embedded::baseUrl);
+        registry.add("spring.cassandra.keyspace-name", () -> keyspace);
+        return embedded;
+    }
+
+    /** Stops the simulator (when it started) and drops the test's keyspace. */
+    static void stop(EmbeddedSimulator embedded, String keyspace) {
+        if (embedded != null) {
+            embedded.close();
+        }
+        TestKeyspace.drop(keyspace);
+    }
+
+    /** The local stack's endpoints as command-line arguments of a batch-reconciler process. */
+    static List<String> stackArguments() {
+        return List.of("spring.cassandra.contact-points", "spring.cassandra.local-datacenter", "spring.kafka.bootstrap-servers")
+                .stream().map(property -> "--" + property + "=" + System.getProperty(property)).toList();
+    }
+}
