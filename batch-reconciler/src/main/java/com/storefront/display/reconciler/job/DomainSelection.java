@@ -1,7 +1,6 @@
 package com.storefront.display.reconciler.job;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -32,14 +31,5 @@ public final class DomainSelection {
             domains.add(Domain.ofSourcePath(name.trim()));
         }
         return new ArrayList<>(domains);
-    }
-
-    /** The canonical parameter value of a list of domains. */
-    public static String format(List<Domain> domains) {
-        return String.join(",", domains.stream().map(Domain::sourcePath).toList());
-    }
-
-    static String valid() {
-        return Arrays.stream(Domain.values()).map(Domain::sourcePath).toList().toString();
     }
 }

@@ -2,11 +2,14 @@ package com.storefront.display.reconciler.job;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -14,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -41,7 +45,7 @@ public final class JobRequests {
     private final JobRepository repository;
     private final Duration staleAfter;
     /** Executions started or restarted by this process: only others can have been abandoned by a dead one. */
-    private final Set<Long> startedHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Long> startedHere = ConcurrentHashMap.newKeySet();
 
     public JobRequests(List<Job> jobs, JobOperator operator, JobRepository repository, Duration staleAfter) {
         this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, job -> job));
@@ -93,13 +97,13 @@ public final class JobRequests {
 
     /** The most recent executions of every job, newest first, at most {@code limit}. */
     public List<JobExecution> recent(int limit) {
-        List<JobExecution> executions = new java.util.ArrayList<>();
+        List<JobExecution> executions = new ArrayList<>();
         for (String job : jobs.keySet()) {
-            for (org.springframework.batch.core.job.JobInstance instance : repository.getJobInstances(job, 0, limit)) {
+            for (JobInstance instance : repository.getJobInstances(job, 0, limit)) {
                 executions.addAll(repository.getJobExecutions(instance));
             }
         }
-        executions.sort(java.util.Comparator.comparingLong(JobExecution::getId).reversed());
+        executions.sort(Comparator.comparingLong(JobExecution::getId).reversed());
         return executions.subList(0, Math.min(limit, executions.size()));
     }
 

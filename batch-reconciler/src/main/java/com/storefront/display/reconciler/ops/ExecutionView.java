@@ -37,14 +37,13 @@ record ExecutionView(long executionId, String job, String status, String exitCod
     }
 
     static ExecutionView of(JobExecution execution, List<StepExecution> partitions) {
-        long read = 0, written = 0, skipped = 0, done = 0, total = 0, doneHere = 0, readHere = 0;
+        long read = 0, written = 0, skipped = 0, done = 0, total = 0, readHere = 0;
         int completed = 0, failed = 0, running = 0;
         for (StepExecution step : partitions) {
             read += step.getReadCount();
             written += step.getWriteCount();
             skipped += step.getSkipCount();
-            long stepDone = step.getExecutionContext().getLong(PartitionProgress.DONE, 0L);
-            done += stepDone;
+            done += step.getExecutionContext().getLong(PartitionProgress.DONE, 0L);
             total += step.getExecutionContext().getLong(PartitionProgress.TOTAL, 0L);
             if (step.getJobExecutionId() == execution.getId()) {
                 readHere += step.getReadCount();

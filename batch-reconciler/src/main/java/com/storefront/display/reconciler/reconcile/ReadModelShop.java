@@ -23,7 +23,14 @@ import com.storefront.display.core.write.DisplayTable;
  */
 public final class ReadModelShop {
 
-    private record TableQuery(DisplayTable table, String cql, List<Domain> domains) {
+    /**
+     * Where one domain's cells are in a table's rows: its columns by name, and the index of each value
+     * and of its write time in the selected row. Worked out once, not per row.
+     */
+    private record DomainCells(Domain domain, boolean partitionLevel, List<String> columns, int[] valueIndexes) {
+    }
+
+    private record TableQuery(String cql, List<DomainCells> domains) {
     }
 
     private final CqlOperations cql;
@@ -35,7 +42,7 @@ public final class ReadModelShop {
         for (Domain domain : Domain.values()) {
             byTable.computeIfAbsent(Projections.of(domain).key(1, 1).table(), t -> new ArrayList<>()).add(domain);
         }
-        byTable.forEach((table, domains) -> queries.add(new TableQuery(table, select(table, domains), domains)));
+        byTable.forEach((table, domains) -> queries.add(query(table, domains)));
     }
 
     /** Every domain's entities in the shop, by domain then entity id; a domain with none maps to an empty map. */
@@ -50,43 +57,46 @@ public final class ReadModelShop {
         return found;
     }
 
-    private static void collect(Row row, long shopId, List<Domain> domains, Map<Domain, Map<Long, StoredEntity>> found) {
+    private static void collect(Row row, long shopId, List<DomainCells> domains, Map<Domain, Map<Long, StoredEntity>> found) {
         Object clustering = row.getObject(0);
-        for (Domain domain : domains) {
-            Projection projection = Projections.of(domain);
-            boolean partitionLevel = projection.key(1, 1).values().size() == 1;
-            if (!partitionLevel && clustering == null) {
+        for (DomainCells cells : domains) {
+            if (!cells.partitionLevel() && clustering == null) {
                 continue;
             }
-            long entityId = partitionLevel ? shopId : ((Number) clustering).longValue();
-            StoredEntity entity = entity(row, projection.columns());
+            long entityId = cells.partitionLevel() ? shopId : ((Number) clustering).longValue();
+            StoredEntity entity = entity(row, cells);
             if (entity != null) {
-                found.get(domain).putIfAbsent(entityId, entity);
+                found.get(cells.domain()).putIfAbsent(entityId, entity);
             }
         }
     }
 
-    private static StoredEntity entity(Row row, List<String> columns) {
+    private static StoredEntity entity(Row row, DomainCells cells) {
         Map<String, Object> values = new HashMap<>();
         long writeTime = Long.MIN_VALUE;
-        for (String column : columns) {
-            Object value = row.getObject(column);
+        for (int i = 0; i < cells.columns().size(); i++) {
+            int index = cells.valueIndexes()[i];
+            Object value = row.getObject(index);
             if (value != null) {
-                values.put(column, value);
-                writeTime = Math.max(writeTime, row.getLong(writeTimeAlias(column)));
+                values.put(cells.columns().get(i), value);
+                writeTime = Math.max(writeTime, row.getLong(index + 1));
             }
         }
         return values.isEmpty() ? null : new StoredEntity(values, writeTime);
     }
 
-    private static String select(DisplayTable table, List<Domain> domains) {
+    /** The clustering key, then each column followed by its write time. */
+    private static TableQuery query(DisplayTable table, List<Domain> domains) {
         List<String> columns = domains.stream().flatMap(d -> Projections.of(d).columns().stream()).distinct().toList();
-        String clustering = table.keyColumns().get(1);
-        return "SELECT " + clustering + ", " + columns.stream().map(c -> c + ", WRITETIME(" + c + ") AS " + writeTimeAlias(c))
-                .collect(Collectors.joining(", ")) + " FROM " + table.cqlName() + " WHERE " + table.keyColumns().get(0) + " = ?";
-    }
-
-    private static String writeTimeAlias(String column) {
-        return "wt_" + column;
+        List<DomainCells> cells = new ArrayList<>();
+        for (Domain domain : domains) {
+            Projection projection = Projections.of(domain);
+            int[] indexes = projection.columns().stream().mapToInt(c -> 1 + 2 * columns.indexOf(c)).toArray();
+            cells.add(new DomainCells(domain, projection.key(1, 1).values().size() == 1, projection.columns(), indexes));
+        }
+        String cql = "SELECT " + table.keyColumns().get(1) + ", "
+                + columns.stream().map(c -> c + ", WRITETIME(" + c + ")").collect(Collectors.joining(", "))
+                + " FROM " + table.cqlName() + " WHERE " + table.keyColumns().get(0) + " = ?";
+        return new TableQuery(cql, cells);
     }
 }

@@ -6,15 +6,14 @@ import java.util.TreeMap;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Counters of a reconcile or backfill partition, by kind ({@link #FOUND}, {@link #REPAIRED},
- * {@link #WRITTEN}) and key ({@code products:stale}, or a domain for writes), kept in the step's
- * execution context as {@code <kind>.<key>}. Summed over the partitions they make a run's report.
+ * Counters of a reconcile partition, by kind ({@link #FOUND}, {@link #REPAIRED}) and key
+ * ({@code products:stale}), kept in the step's execution context as {@code <kind>.<key>}. Summed over
+ * the partitions they make a run's report.
  */
 public final class RunCounts {
 
     public static final String FOUND = "drift.found";
     public static final String REPAIRED = "drift.repaired";
-    public static final String WRITTEN = "backfill.written";
 
     private final Map<String, Long> counts = new TreeMap<>();
 
@@ -28,8 +27,7 @@ public final class RunCounts {
     public void addAll(ExecutionContext context) {
         for (Map.Entry<String, Object> entry : context.entrySet()) {
             String name = entry.getKey();
-            if ((name.startsWith(FOUND + ".") || name.startsWith(REPAIRED + ".") || name.startsWith(WRITTEN + "."))
-                    && entry.getValue() instanceof Number count) {
+            if ((name.startsWith(FOUND + ".") || name.startsWith(REPAIRED + ".")) && entry.getValue() instanceof Number count) {
                 counts.merge(name, count.longValue(), Long::sum);
             }
         }

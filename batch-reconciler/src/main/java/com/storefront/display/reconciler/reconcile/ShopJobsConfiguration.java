@@ -36,6 +36,8 @@ import com.storefront.display.reconciler.source.SourceApi;
 public class ShopJobsConfiguration {
 
     private static final String JOB_PARAMETER = "#{jobParameters['";
+    /** Shops per chunk: each shop is several source calls and up to thousands of rows. */
+    private static final int SHOPS_PER_CHUNK = 20;
 
     @Bean
     ReconciliationRuns reconciliationRuns(JobRepository jobRepository, CqlTemplate cql) {
@@ -109,17 +111,12 @@ public class ShopJobsConfiguration {
     private static Step worker(String job, JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                ShopIdReader reader, ItemProcessor<Long, ShopOutcome> processor, ShopOutcomeWriter writer) {
         return new StepBuilder(job + "-partition", jobRepository)
-                .<Long, ShopOutcome>chunk(chunkOfShops())
+                .<Long, ShopOutcome>chunk(SHOPS_PER_CHUNK)
                 .transactionManager(transactionManager)
                 .reader(reader)
                 .processor(processor)
                 .writer(writer)
                 .build();
-    }
-
-    /** Shops per chunk: each shop is several source calls and up to thousands of rows. */
-    private static int chunkOfShops() {
-        return 20;
     }
 
     @Bean

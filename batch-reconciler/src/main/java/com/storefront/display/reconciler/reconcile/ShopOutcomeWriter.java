@@ -16,7 +16,7 @@ import com.storefront.display.core.write.DisplayWriter;
 
 /**
  * Applies a chunk of shops' repairs (none in a dry run) and backfill writes, all timestamped, and counts
- * what was found, repaired and written per domain and kind. The counts live in the step's execution
+ * the drift found and repaired per domain and kind. The counts live in the step's execution
  * context ({@link RunCounts}), committed with each chunk, so a restarted partition goes on counting
  * where it stopped; a bounded sample of drifted keys goes to {@code drift_record}.
  */
@@ -53,7 +53,6 @@ public class ShopOutcomeWriter implements ItemStreamWriter<ShopOutcome> {
         for (ShopOutcome outcome : chunk) {
             for (SourceItem item : outcome.refetched()) {
                 writes.add(Projections.of(item.domain()).upsert(item));
-                counts.add(RunCounts.WRITTEN, item.domain().sourcePath());
             }
             drifts.addAll(outcome.drifts());
         }
