@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.write.DisplayWriter;
+import com.storefront.display.localstack.KafkaPositions;
 import com.storefront.display.localstack.StandaloneCassandra;
 import com.storefront.display.localstack.WithLocalStack;
 import com.storefront.display.simulator.EmbeddedSimulator;

@@ -41,6 +41,7 @@ import com.storefront.display.core.failure.IngestFailure;
 import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.ingest.deadletter.DeadLetters;
 import com.storefront.display.ingest.source.SourceClient;
+import com.storefront.display.localstack.KafkaPositions;
 import com.storefront.display.localstack.WithLocalStack;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.simulator.Simulator;

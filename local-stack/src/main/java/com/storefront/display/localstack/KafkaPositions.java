@@ -1,4 +1,4 @@
-package com.storefront.display.ingest;
+package com.storefront.display.localstack;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,25 +15,25 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Consumer-group positions for tests on a shared Kafka: start a fresh group at the current end of the
- * topics (so it sees exactly what the test publishes), and wait until it has consumed everything.
+ * Consumer-group positions for tests and scenarios on a shared Kafka: start a fresh group at the current
+ * end of the topics (so it sees exactly what the run publishes), and wait until it has consumed everything.
  */
-final class KafkaPositions implements AutoCloseable {
+public final class KafkaPositions implements AutoCloseable {
 
     private final Admin admin;
 
-    KafkaPositions(String bootstrap) {
+    public KafkaPositions(String bootstrap) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
     }
 
     /** Commits the group's offsets at the end of every partition of the topics. */
-    void startGroupAtEnd(String group, List<String> topics) throws Exception {
+    public void startGroupAtEnd(String group, List<String> topics) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> offsets = endOffsets(topics).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue())));
         admin.alterConsumerGroupOffsets(group, offsets).all().get();
     }
 
-    Map<TopicPartition, Long> endOffsets(List<String> topics) throws Exception {
+    public Map<TopicPartition, Long> endOffsets(List<String> topics) throws Exception {
         List<TopicPartition> partitions = new ArrayList<>();
         admin.describeTopics(topics).allTopicNames().get().forEach((name, description) ->
                 description.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
@@ -47,7 +47,7 @@ final class KafkaPositions implements AutoCloseable {
     }
 
     /** Waits until the topics exist (an application creates them as it starts). */
-    void awaitTopics(List<String> topics, Duration timeout) throws Exception {
+    public void awaitTopics(List<String> topics, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
@@ -63,21 +63,21 @@ final class KafkaPositions implements AutoCloseable {
     }
 
     /** The group's committed offset per partition. */
-    Map<TopicPartition, Long> committed(String group) throws Exception {
+    public Map<TopicPartition, Long> committed(String group) throws Exception {
         return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
                 .filter(e -> e.getValue() != null)
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
     /** Records published to the topics that the group has not committed yet. */
-    long lag(String group, List<String> topics) throws Exception {
+    public long lag(String group, List<String> topics) throws Exception {
         Map<TopicPartition, Long> committed = committed(group);
         return endOffsets(topics).entrySet().stream()
                 .mapToLong(e -> e.getValue() - committed.getOrDefault(e.getKey(), 0L)).sum();
     }
 
     /** Waits until the group's committed offsets reach the end of every partition of the topics. */
-    void awaitConsumed(String group, List<String> topics, Duration timeout) throws Exception {
+    public void awaitConsumed(String group, List<String> topics, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         long lag;
         do {
@@ -87,7 +87,7 @@ final class KafkaPositions implements AutoCloseable {
             }
             Thread.sleep(200);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError("group " + group + " still lags " + lag + " records after " + timeout);
+        throw new LocalStackException("group " + group + " still lags " + lag + " records after " + timeout);
     }
 
     @Override
