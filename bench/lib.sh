@@ -2,11 +2,12 @@
 # application.yaml, poms), run a main.
 bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
-# build_bench [module]: also builds that module (e.g. batch-reconciler, whose exec jar a benchmark runs)
+# build_bench [module...]: also builds those modules (e.g. batch-reconciler, whose exec jar a benchmark runs)
 build_bench() {
   cd "$bench_root"
   local jars=(bench/target/bench-0.1.0-SNAPSHOT.jar)
-  [ -n "${1:-}" ] && jars+=("$1/target/$1-0.1.0-SNAPSHOT-exec.jar")
+  local module
+  for module in "$@"; do jars+=("$module/target/$module-0.1.0-SNAPSHOT-exec.jar"); done
   local stale=
   for jar in "${jars[@]}"; do
     if [ ! -f "$jar" ] || [ -n "$(find . -path ./.local-stack -prune -o -path '*/target' -prune -o \( -name '*.java' -o -name '*.yaml' -o -name pom.xml \) -newer "$jar" -print -quit)" ]; then
@@ -15,7 +16,7 @@ build_bench() {
   done
   if [ -n "$stale" ]; then
     echo "Building the benchmarks..."
-    ./mvnw -B -q -DskipTests -Denforcer.skip=true package -pl "bench${1:+,$1}" -am
+    ./mvnw -B -q -DskipTests -Denforcer.skip=true package -pl "$(IFS=,; echo "bench${*:+,$*}")" -am
   fi
 }
 
