@@ -23,6 +23,27 @@ public record ConvergenceReport(ConvergenceScenario.Settings settings, Simulator
                 && storeFront.differences().isEmpty();
     }
 
+    public long cellsDifferingBefore() {
+        return beforeReconcile.totalDifferences();
+    }
+
+    public long cellsDifferingAfter() {
+        return afterReconcile.totalDifferences();
+    }
+
+    /** Malformed records the simulator sent that the failure store lacks. */
+    public long malformedMissing() {
+        return Math.max(0, stream.malformed() - failures.distinctPoison());
+    }
+
+    public long storeFrontFields() {
+        return storeFront.fields();
+    }
+
+    public long storeFrontDifferences() {
+        return storeFront.differences().size();
+    }
+
     public String render() {
         StringBuilder out = new StringBuilder();
         out.append(String.format("convergence: %d shops, %d products, %d changes/s, faults %s, %.0f%% zero-payload product events%n",
