@@ -19,13 +19,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           abandoned by a dead process: a restart recovers it first
  * @param schedule           the nightly reconcile
  * @param ops                the ops API's credentials
+ * @param reconnectMaxDelay  the longest wait between the driver's attempts to reconnect to a Cassandra
+ *                           node that went down: after an outage, jobs can run again within about this
+ *                           long of the node coming back (the driver's default is a minute)
  */
 @ConfigurationProperties("display.reconciler")
 public record ReconcilerProperties(@DefaultValue Source source, @DefaultValue("4") int partitions,
                                    @DefaultValue("1000") int chunkSize, @DefaultValue("256") int writeConcurrency,
                                    @DefaultValue("100") int driftSamples, @DefaultValue("100000") long progressLogEvery,
                                    @DefaultValue("2m") Duration staleAfter, @DefaultValue Schedule schedule,
-                                   @DefaultValue Ops ops) {
+                                   @DefaultValue Ops ops, @DefaultValue("5s") Duration reconnectMaxDelay) {
 
     public ReconcilerProperties {
         requirePositive(partitions, "partitions");

@@ -1,6 +1,5 @@
 package com.storefront.display.ingest;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -25,7 +24,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.storefront.display.core.cql.Reconnection;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.failure.FailureStore;
 import com.storefront.display.core.write.DisplayWriter;
@@ -65,10 +64,7 @@ public class IngestConfiguration {
     /** Reconnects to a Cassandra node that came back within seconds, not the driver's default minute. */
     @Bean
     DriverConfigLoaderBuilderCustomizer quickReconnect(IngestProperties properties) {
-        return builder -> builder
-                .withDuration(DefaultDriverOption.RECONNECTION_BASE_DELAY, Duration.ofMillis(
-                        Math.min(1_000, properties.reconnectMaxDelay().toMillis())))
-                .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, properties.reconnectMaxDelay());
+        return builder -> Reconnection.atMost(builder, properties.reconnectMaxDelay());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.storefront.display.reconciler.job;
 
 import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
+import org.springframework.boot.cassandra.autoconfigure.DriverConfigLoaderBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,7 @@ import org.springframework.data.cassandra.core.cql.AsyncCqlTemplate;
 import org.springframework.data.cassandra.core.cql.CqlTemplate;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.storefront.display.core.cql.Reconnection;
 import com.storefront.display.core.failure.FailureStore;
 import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.reconciler.ReconcilerProperties;
@@ -19,6 +21,12 @@ import com.storefront.display.reconciler.source.SourceApi;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReconcilerProperties.class)
 public class BatchInfrastructure {
+
+    /** Reconnects to a Cassandra node that came back within seconds, so a job started after an outage finds it. */
+    @Bean
+    DriverConfigLoaderBuilderCustomizer quickReconnect(ReconcilerProperties properties) {
+        return builder -> Reconnection.atMost(builder, properties.reconnectMaxDelay());
+    }
 
     @Bean
     DisplayWriter displayWriter(CqlSession session) {
