@@ -90,6 +90,7 @@ public final class ConvergenceScenario {
         this.kafkaBootstrap = kafkaBootstrap;
     }
 
+    @SuppressWarnings("try") // stopApps is there to be closed, not referenced
     public ConvergenceReport run() throws Exception {
         String run = Long.toString(System.currentTimeMillis() % 100_000_000);
         String group = "convergence-" + run;
@@ -99,7 +100,9 @@ public final class ConvergenceScenario {
                      "display.simulator.catalogue.shops", Integer.toString(settings.shops()),
                      "display.simulator.catalogue.products", Long.toString(settings.products()),
                      "display.simulator.catalogue.seed", Long.toString(settings.seed())));
-             KafkaPositions kafka = new KafkaPositions(kafkaBootstrap)) {
+             KafkaPositions kafka = new KafkaPositions(kafkaBootstrap);
+             // closed first: the apps stop while Cassandra, Kafka and the sources still answer
+             AutoCloseable stopApps = () -> apps.forEach(AppProcess::close)) {
             Simulator simulator = embedded.simulator();
             simulator.faults().set(Faults.NONE);
             kafka.awaitTopics(TOPICS, Duration.ofSeconds(60));
@@ -176,8 +179,6 @@ public final class ConvergenceScenario {
                         counts(report.get("repaired")), reconciled, before, after, failures, storeFront,
                         Duration.ofNanos(System.nanoTime() - started), ingestHealthy(ingest));
             }
-        } finally {
-            apps.forEach(AppProcess::close);
         }
     }
 
