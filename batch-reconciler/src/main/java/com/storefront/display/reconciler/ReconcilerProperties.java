@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           long of the node coming back (the driver's default is a minute)
  */
 @ConfigurationProperties("display.reconciler")
-public record ReconcilerProperties(@DefaultValue Source source, @DefaultValue("4") int partitions,
+public record ReconcilerProperties(@DefaultValue Source source, @DefaultValue("8") int partitions,
                                    @DefaultValue("1000") int chunkSize, @DefaultValue("256") int writeConcurrency,
                                    @DefaultValue("100") int driftSamples, @DefaultValue("100000") long progressLogEvery,
                                    @DefaultValue("2m") Duration staleAfter, @DefaultValue Schedule schedule,

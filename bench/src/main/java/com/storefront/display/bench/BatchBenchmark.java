@@ -83,7 +83,7 @@ public final class BatchBenchmark {
         this.shops = Integer.parseInt(args.getOrDefault("shops", "2000"));
         this.products = Long.parseLong(args.getOrDefault("products", "1000000"));
         this.domains = args.getOrDefault("domains", "products");
-        this.partitions = Integer.parseInt(args.getOrDefault("partitions", "4"));
+        this.partitions = Integer.parseInt(args.getOrDefault("partitions", "8"));
         this.chunkSize = Integer.parseInt(args.getOrDefault("chunk-size", "1000"));
         this.writeConcurrency = Integer.parseInt(args.getOrDefault("write-concurrency", "256"));
         this.ceilingRows = Integer.parseInt(args.getOrDefault("ceiling-rows", "1000000"));
