@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.storefront.display.core.config.PackagedApplicationYaml;
 import com.storefront.display.localstack.StackEndpoints;
 
 /** An app of the platform started in the benchmark's JVM, its real Spring context, on the local stack. */
@@ -21,7 +22,7 @@ final class InProcessApp {
     static ConfigurableApplicationContext start(Class<?> app, StackEndpoints stack, String keyspace,
                                                 Map<String, String> properties) throws Exception {
         Map<String, String> all = new HashMap<>(stack.asSpringProperties());
-        all.put("spring.config.location", "file:" + OwnApplicationYaml.of(app));
+        all.put("spring.config.location", "file:" + PackagedApplicationYaml.of(app));
         all.put("spring.cassandra.keyspace-name", keyspace);
         all.put("server.port", "0");
         all.put("spring.main.banner-mode", "off");

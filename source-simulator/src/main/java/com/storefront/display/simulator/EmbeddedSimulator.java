@@ -1,17 +1,13 @@
 package com.storefront.display.simulator;
 
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarFile;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import com.storefront.display.core.config.PackagedApplicationYaml;
 
 /**
  * The simulator app run in-process, for tests of other modules: source APIs over HTTP on a free port,
@@ -60,7 +56,7 @@ public final class EmbeddedSimulator implements AutoCloseable {
      */
     public static EmbeddedSimulator start(Map<String, String> properties) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--display.simulator.stream-on-start=false",
-                "--spring.main.banner-mode=off", "--spring.config.location=file:" + ownApplicationYaml(),
+                "--spring.main.banner-mode=off", "--spring.config.location=file:" + PackagedApplicationYaml.of(SourceSimulatorApplication.class),
                 "--spring.autoconfigure.exclude=" + String.join(",", FOREIGN_AUTO_CONFIGURATION)));
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         return new EmbeddedSimulator(new SpringApplicationBuilder(SourceSimulatorApplication.class)
@@ -74,25 +70,6 @@ public final class EmbeddedSimulator implements AutoCloseable {
 
     public Simulator simulator() {
         return context.getBean(Simulator.class);
-    }
-
-    /** A copy of the simulator's packaged {@code application.yaml}, from its class folder or its jar. */
-    private static Path ownApplicationYaml() {
-        try {
-            Path location = Path.of(SourceSimulatorApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path copy = Files.createTempFile("source-simulator", ".yaml");
-            copy.toFile().deleteOnExit();
-            if (Files.isDirectory(location)) {
-                Files.copy(location.resolve("application.yaml"), copy, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                try (JarFile jar = new JarFile(location.toFile())) {
-                    Files.copy(jar.getInputStream(jar.getEntry("application.yaml")), copy, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            return copy;
-        } catch (IOException | URISyntaxException e) {
-            throw new IllegalStateException("cannot read the simulator's application.yaml", e);
-        }
     }
 
     @Override
