@@ -46,12 +46,10 @@ public final class CqlMigrations {
     public MigrationReport migrate() {
         List<CqlMigration> scripts = CqlMigrationScripts.load(settings.location());
         String keyspace = settings.keyspace();
-        try (CqlSession cluster = open(null)) {
-            createKeyspaceAndHistory(cluster, keyspace);
-        }
-        // scripts use unqualified table names: a second private session, in the keyspace from the start
-        // (a USE on a live session makes the driver warn of a keyspace change at runtime)
-        try (CqlSession session = open(CqlIdentifier.fromCql(keyspace))) {
+        try (CqlSession session = open()) {
+            createKeyspaceAndHistory(session, keyspace);
+            // scripts use unqualified table names; this private session runs one statement at a time
+            session.execute("USE " + keyspace);
             MigrationLock lock = MigrationLock.acquire(session, keyspace, settings.lockLease(), settings.lockWait());
             try {
                 return applyPending(session, keyspace, scripts);
@@ -62,11 +60,11 @@ public final class CqlMigrations {
     }
 
     /**
-     * A session for DDL only, in {@code keyspace} (null: none). Schema metadata is off: with it on, the driver refreshes its metadata
+     * A session for DDL only. Schema metadata is off: with it on, the driver refreshes its metadata
      * after every DDL statement through a one-second debouncer, which makes each statement take a second.
      */
-    private CqlSession open(CqlIdentifier keyspace) {
-        CqlSession session = sessions.get().withKeyspace(keyspace).build();
+    private CqlSession open() {
+        CqlSession session = sessions.get().withKeyspace((CqlIdentifier) null).build();
         session.setSchemaMetadataEnabled(false);
         return session;
     }
