@@ -1,15 +1,24 @@
 package com.storefront.display.core.event;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
+import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.domain.DomainJson;
 import com.storefront.display.core.domain.DomainState;
 import com.storefront.display.core.domain.ProductState;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -77,7 +86,11 @@ public final class EventCodec {
     }
 
     /**
-     * Reads one record value.
+     * Reads one record value in one pass over its bytes: the envelope token by token, the payload
+     * straight into its state record (through a reader resolved once per state type). Only a payload
+     * that must be reshaped ({@code ProductUpserted} v2) or that arrives before the envelope fields
+     * saying what it is goes through a tree. {@code bench/ingest} showed the earlier tree-then-convert
+     * decoding at about a fifth of ingest's own CPU.
      *
      * @throws PoisonRecordException with the reason when the value is not a readable event
      */
@@ -85,50 +98,149 @@ public final class EventCodec {
         if (value == null) {
             throw new PoisonRecordException("record has no value");
         }
-        JsonNode root;
-        try {
-            root = DomainJson.MAPPER.readTree(value);
-        } catch (JacksonException e) {
+        try (JsonParser parser = DomainJson.MAPPER.createParser(value)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                skipToEnd(parser);
+                throw new PoisonRecordException("not a JSON object");
+            }
+            Envelope envelope = new Envelope();
+            for (String field = parser.nextName(); field != null; field = parser.nextName()) {
+                parser.nextToken();
+                envelope.read(field, parser);
+            }
+            skipToEnd(parser);
+            return envelope.event();
+        } catch (StreamReadException e) {
             throw new PoisonRecordException("not valid JSON: " + e.getOriginalMessage(), e);
         }
-        if (root == null || !root.isObject()) {
-            throw new PoisonRecordException("not a JSON object");
-        }
-        return decode(root);
     }
 
-    private static DomainEvent decode(JsonNode root) {
-        String typeName = text(root, "type");
-        EventType type = EventType.ofWireName(typeName);
-        if (type == null) {
-            throw new PoisonRecordException("unknown event type '" + typeName + "'");
-        }
-        int schemaVersion = (int) integer(root, "schemaVersion");
-        if (!type.schemaVersions().contains(schemaVersion)) {
-            throw new PoisonRecordException("unsupported schemaVersion " + schemaVersion + " of " + typeName
-                    + ", supported " + type.schemaVersions());
-        }
-        try {
-            return new DomainEvent(uuid(root), type, schemaVersion, instant(root, "occurredAt"), integer(root, "shopId"),
-                    integer(root, "entityId"), integer(root, "version"), payload(root, type, schemaVersion));
-        } catch (IllegalArgumentException e) {
-            throw new PoisonRecordException("invalid " + typeName + ": " + e.getMessage(), e);
+    /** Reads what follows the root value, so that trailing garbage is invalid JSON as in a whole-document read. */
+    private static void skipToEnd(JsonParser parser) {
+        parser.skipChildren();
+        if (parser.nextToken() != null) {
+            throw new PoisonRecordException("not valid JSON: trailing content after the root value");
         }
     }
 
-    private static DomainState payload(JsonNode root, EventType type, int schemaVersion) {
-        if (type.kind() != EventType.Kind.UPSERT) {
-            return null;
+    /** The envelope's fields as they stream by; checked, in the order of CONTRACTS.md, once the object ends. */
+    private static final class Envelope {
+
+        /** A field present with a value of the wrong JSON type. */
+        private static final Object WRONG_TYPE = new Object();
+
+        private final Map<String, Object> scalars = new HashMap<>(12);
+        private DomainState payload;
+        private JsonNode payloadTree;
+        private boolean payloadPresent;
+
+        void read(String field, JsonParser parser) {
+            switch (field) {
+                case "eventId", "type", "occurredAt" -> scalars.put(field,
+                        parser.currentToken() == JsonToken.VALUE_STRING ? parser.getString() : skipped(parser));
+                case "schemaVersion", "shopId", "entityId", "version" -> scalars.put(field, parser.currentToken() == JsonToken.VALUE_NUMBER_INT
+                        && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER ? (Object) parser.getLongValue() : skipped(parser));
+                case "payload" -> readPayload(parser);
+                default -> parser.skipChildren();
+            }
         }
-        JsonNode payload = root.get("payload");
-        if (payload == null || !payload.isObject()) {
-            throw new PoisonRecordException(type.wireName() + " lacks its payload object");
+
+        /** Straight into the state record when the type and version are known and no reshaping is needed. */
+        private void readPayload(JsonParser parser) {
+            payloadPresent = true;
+            payload = null;
+            payloadTree = null;
+            EventType type = knownType();
+            Object schemaVersion = scalars.get("schemaVersion");
+            if (type != null && type.kind() != EventType.Kind.UPSERT) {
+                parser.skipChildren();
+            } else if (type != null && parser.currentToken() == JsonToken.START_OBJECT && schemaVersion instanceof Long version
+                    && type.schemaVersions().contains(version.intValue()) && !(type == EventType.PRODUCT_UPSERTED && version == 2)) {
+                payload = readState(type, () -> READERS.get(type.domain()).readValue(parser));
+            } else {
+                payloadTree = parser.readValueAsTree();
+            }
         }
-        if (type == EventType.PRODUCT_UPSERTED && schemaVersion == 2) {
-            payload = upcastProductV2((ObjectNode) payload);
+
+        private EventType knownType() {
+            return scalars.get("type") instanceof String name ? EventType.ofWireName(name) : null;
         }
+
+        private static Object skipped(JsonParser parser) {
+            parser.skipChildren();
+            return WRONG_TYPE;
+        }
+
+        DomainEvent event() {
+            String typeName = text("type");
+            EventType type = EventType.ofWireName(typeName);
+            if (type == null) {
+                throw new PoisonRecordException("unknown event type '" + typeName + "'");
+            }
+            int schemaVersion = (int) integer("schemaVersion");
+            if (!type.schemaVersions().contains(schemaVersion)) {
+                throw new PoisonRecordException("unsupported schemaVersion " + schemaVersion + " of " + typeName
+                        + ", supported " + type.schemaVersions());
+            }
+            try {
+                return new DomainEvent(uuid(text("eventId")), type, schemaVersion, instant("occurredAt", text("occurredAt")),
+                        integer("shopId"), integer("entityId"), integer("version"), payload(type, schemaVersion));
+            } catch (IllegalArgumentException e) {
+                throw new PoisonRecordException("invalid " + typeName + ": " + e.getMessage(), e);
+            }
+        }
+
+        private DomainState payload(EventType type, int schemaVersion) {
+            if (type.kind() != EventType.Kind.UPSERT) {
+                return null;
+            }
+            if (payload != null) {
+                return payload;
+            }
+            if (!payloadPresent || payloadTree == null || !payloadTree.isObject()) {
+                throw new PoisonRecordException(type.wireName() + " lacks its payload object");
+            }
+            JsonNode state = type == EventType.PRODUCT_UPSERTED && schemaVersion == 2
+                    ? upcastProductV2((ObjectNode) payloadTree) : payloadTree;
+            return readState(type, () -> READERS.get(type.domain()).readValue(state));
+        }
+
+        private String text(String field) {
+            if (!(scalars.get(field) instanceof String value)) {
+                throw new PoisonRecordException("lacks the string field '" + field + "'");
+            }
+            return value;
+        }
+
+        private long integer(String field) {
+            if (!(scalars.get(field) instanceof Long value)) {
+                throw new PoisonRecordException("lacks the integer field '" + field + "'");
+            }
+            return value;
+        }
+    }
+
+    /**
+     * One reader per domain's state type, resolved once: resolving the type on every read was a visible
+     * cost. It reads a value inside the envelope, so what follows the value (the rest of the envelope)
+     * is not trailing content to it; {@link #decode} checks the end of the whole record itself.
+     */
+    private static final Map<Domain, ObjectReader> READERS = readers();
+
+    private static Map<Domain, ObjectReader> readers() {
+        Map<Domain, ObjectReader> readers = new EnumMap<>(Domain.class);
+        for (Domain domain : Domain.values()) {
+            readers.put(domain, DomainJson.MAPPER.readerFor(domain.stateType())
+                    .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+        }
+        return readers;
+    }
+
+    private static DomainState readState(EventType type, Supplier<DomainState> read) {
         try {
-            return DomainJson.MAPPER.treeToValue(payload, type.domain().stateType());
+            return read.get();
+        } catch (StreamReadException e) {
+            throw e;
         } catch (JacksonException e) {
             throw new PoisonRecordException("invalid " + type.wireName() + " payload: " + e.getOriginalMessage(), e);
         }
@@ -144,10 +256,10 @@ public final class EventCodec {
         if (!CURRENCY.equals(currency)) {
             throw new PoisonRecordException("ProductUpserted v2 price in " + currency + ", only " + CURRENCY + " is supported");
         }
-        ObjectNode v1 = payload.deepCopy();
-        v1.remove("price");
-        v1.set("basePrice", price.get("amount"));
-        return v1;
+        // the tree is this read's own: reshaped in place
+        payload.remove("price");
+        payload.set("basePrice", price.get("amount"));
+        return payload;
     }
 
     private static String text(JsonNode node, String field) {
@@ -158,16 +270,7 @@ public final class EventCodec {
         return value.stringValue();
     }
 
-    private static long integer(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw new PoisonRecordException("lacks the integer field '" + field + "'");
-        }
-        return value.longValue();
-    }
-
-    private static UUID uuid(JsonNode node) {
-        String text = text(node, "eventId");
+    private static UUID uuid(String text) {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
@@ -175,12 +278,11 @@ public final class EventCodec {
         }
     }
 
-    private static Instant instant(JsonNode node, String field) {
-        String text = text(node, field);
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
+    private static Instant instant(String field, String text) {
+        Instant instant = IsoInstants.parse(text);
+        if (instant == null) {
             throw new PoisonRecordException(field + " is not an ISO-8601 instant: '" + text + "'");
         }
+        return instant;
     }
 }

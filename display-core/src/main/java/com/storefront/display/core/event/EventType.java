@@ -1,6 +1,9 @@
 package com.storefront.display.core.event;
 
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.storefront.display.core.domain.Domain;
 
@@ -60,14 +63,12 @@ public enum EventType {
         return schemaVersions;
     }
 
+    private static final Map<String, EventType> BY_WIRE_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(EventType::wireName, type -> type));
+
     /** The type with this wire name, or null when the name is unknown. */
     public static EventType ofWireName(String name) {
-        for (EventType type : values()) {
-            if (type.wireName.equals(name)) {
-                return type;
-            }
-        }
-        return null;
+        return name == null ? null : BY_WIRE_NAME.get(name);
     }
 
     /** The upsert type of a domain (the one that carries its state). */

@@ -23,6 +23,7 @@ import com.storefront.display.core.domain.ShopState;
 import com.storefront.display.core.domain.StockState;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 class EventCodecTest {
 
@@ -119,6 +120,51 @@ class EventCodecTest {
                 .replace("\"basePrice\": 3200,", "\"basePrice\": 3200, \"badge\": {\"color\": \"red\"},");
 
         assertThat(EventCodec.decode(withExtras.getBytes(StandardCharsets.UTF_8)).payload()).isEqualTo(OAT_MILK);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void thePayloadMayComeBeforeTheFieldsThatSayWhatItIs(int schemaVersion) {
+        DomainEvent event = sampleEvent(EventType.PRODUCT_UPSERTED);
+        JsonNode json = DomainJson.MAPPER.readTree(EventCodec.encode(event, schemaVersion));
+        ObjectNode payloadFirst = DomainJson.MAPPER.createObjectNode();
+        payloadFirst.set("payload", json.get("payload"));
+        json.properties().forEach(field -> payloadFirst.putIfAbsent(field.getKey(), field.getValue()));
+
+        DomainEvent read = EventCodec.decode(DomainJson.MAPPER.writeValueAsBytes(payloadFirst));
+
+        assertThat(read.payload()).isEqualTo(OAT_MILK);
+        assertThat(read.schemaVersion()).isEqualTo(schemaVersion);
+        assertThat(read.eventId()).isEqualTo(event.eventId());
+    }
+
+    @Test
+    void aPayloadOnATypeWithoutOneIsIgnored() {
+        String deleted = CONTRACT_EXAMPLE.replace("ProductUpserted", "ProductDeleted");
+
+        assertThat(EventCodec.decode(deleted.getBytes(StandardCharsets.UTF_8)).payload()).isNull();
+    }
+
+    @Test
+    void anEnvelopeFieldOfTheWrongJsonTypeIsPoisonNamingTheField() {
+        assertPoison(CONTRACT_EXAMPLE.replace("\"shopId\": 42", "\"shopId\": \"42\""), "lacks the integer field 'shopId'");
+        assertPoison(CONTRACT_EXAMPLE.replace("\"shopId\": 42", "\"shopId\": 4.2"), "lacks the integer field 'shopId'");
+        assertPoison(CONTRACT_EXAMPLE.replace("\"shopId\": 42", "\"shopId\": 92233720368547758070"),
+                "lacks the integer field 'shopId'");
+        assertPoison(CONTRACT_EXAMPLE.replace("\"version\": 1795515330123456", "\"version\": {\"at\": 1}"),
+                "lacks the integer field 'version'");
+        assertPoison(CONTRACT_EXAMPLE.replace("\"type\": \"ProductUpserted\"", "\"type\": [\"ProductUpserted\"]"),
+                "lacks the string field 'type'");
+    }
+
+    @Test
+    void contentAfterTheObjectIsInvalidJson() {
+        assertPoison(CONTRACT_EXAMPLE + " {}", "not valid JSON");
+    }
+
+    @Test
+    void aPayloadCutShortIsInvalidJson() {
+        assertPoison(CONTRACT_EXAMPLE.substring(0, CONTRACT_EXAMPLE.indexOf("\"category\"")), "not valid JSON");
     }
 
     @ParameterizedTest
