@@ -25,9 +25,13 @@ public final class PreparedStatements {
     /** The statement prepared for this text; completes exceptionally when its preparation failed. */
     public CompletableFuture<PreparedStatement> get(String text) {
         CompletableFuture<PreparedStatement> statement = prepared.get(text);
-        if (statement != null && statement.isCompletedExceptionally()) {
-            prepared.remove(text, statement);
+        if (statement == null) {
+            return prepared.computeIfAbsent(text, prepare);
         }
-        return prepared.computeIfAbsent(text, prepare);
+        if (statement.isCompletedExceptionally()) {
+            prepared.remove(text, statement);
+            return prepared.computeIfAbsent(text, prepare);
+        }
+        return statement;
     }
 }

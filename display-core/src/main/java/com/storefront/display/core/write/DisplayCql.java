@@ -10,14 +10,19 @@ import java.util.stream.Collectors;
 /** Builds and caches the statement text of each write shape (kind, table, key depth, columns). */
 final class DisplayCql {
 
-    private static final Map<String, String> STATEMENTS = new ConcurrentHashMap<>();
+    /** A write shape; its hash comes from the column names' cached hashes, so looking one up builds no text. */
+    private record Shape(String kind, DisplayTable table, int keyDepth, List<String> columns) {
+    }
+
+    private static final Map<Shape, String> STATEMENTS = new ConcurrentHashMap<>();
 
     private DisplayCql() {
     }
 
     static String cached(String kind, RowKey key, List<String> columns, Supplier<String> build) {
-        String shape = kind + '|' + key.table() + '|' + key.values().size() + '|' + String.join(",", columns);
-        return STATEMENTS.computeIfAbsent(shape, s -> build.get());
+        Shape shape = new Shape(kind, key.table(), key.values().size(), columns);
+        String cql = STATEMENTS.get(shape);
+        return cql != null ? cql : STATEMENTS.computeIfAbsent(shape, s -> build.get());
     }
 
     static String where(RowKey key) {

@@ -8,8 +8,17 @@ public class DisplayWriteException extends RuntimeException {
     private final transient DisplayWrite write;
 
     public DisplayWriteException(DisplayWrite write, Throwable cause) {
-        super("write to " + write.key() + " failed (" + write.cql() + "): " + cause.getMessage(), cause);
+        super("write to " + write.key() + " failed (" + statement(write) + "): " + cause.getMessage(), cause);
         this.write = write;
+    }
+
+    /** The statement text, or the write's kind when even that cannot be had: building this exception must not fail. */
+    private static String statement(DisplayWrite write) {
+        try {
+            return write.cql();
+        } catch (RuntimeException e) {
+            return write.getClass().getSimpleName();
+        }
     }
 
     public DisplayWrite write() {
