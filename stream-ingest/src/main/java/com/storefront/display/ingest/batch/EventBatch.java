@@ -32,14 +32,16 @@ public final class EventBatch {
     }
 
     private final List<Poison> poison = new ArrayList<>();
-    private final Map<EntityKey, Received> newest = new LinkedHashMap<>();
+    private final Map<EntityKey, Received> newest;
     private int readable;
 
-    private EventBatch() {
+    private EventBatch(int records) {
+        // sized for a poll without coalescing: no rehashing while the poll is read
+        this.newest = new LinkedHashMap<>(Math.max(16, records * 4 / 3 + 1));
     }
 
     public static EventBatch of(List<ConsumerRecord<String, byte[]>> records) {
-        EventBatch batch = new EventBatch();
+        EventBatch batch = new EventBatch(records.size());
         records.forEach(batch::add);
         return batch;
     }
