@@ -1,5 +1,6 @@
 package com.storefront.display.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -61,7 +62,9 @@ import io.micrometer.core.instrument.distribution.ValueAtPercentile;
  * <ol>
  * <li>Throughput: a backlog of events on the six topics drained by stream-ingest (in-process, its real
  * Spring context) into Cassandra, events/s; the ceiling is a plain async driver loop writing the same
- * rows (one prepared statement per shape, the same number in flight).</li>
+ * rows (one prepared statement per shape, the same number in flight). Rounds alternate which goes
+ * first, with the keyspace's background compaction paused; each logs both rates and this JVM's CPU per
+ * row.</li>
  * <li>Stock burst: many updates per product published at once; Cassandra's own write count for
  * {@code shop_product} ({@code system_views.coordinator_write_latency}) divided by the products seen
  * per poll must not exceed 1.</li>
@@ -89,6 +92,7 @@ public final class IngestBenchmark {
     private final int freshnessSeconds;
     private final int freshnessWarmupSeconds;
     private final int freshnessRate;
+    private final boolean pauseCompaction;
     /** {@code --ingest.<property>=<value>}: stream-ingest settings for this run, e.g. {@code --ingest.spring.kafka.listener.concurrency=4}. */
     private final Map<String, String> ingestOverrides = new HashMap<>();
     private final String run = Long.toString(System.currentTimeMillis() % 100_000_000);
@@ -96,15 +100,16 @@ public final class IngestBenchmark {
     private IngestBenchmark(Map<String, String> args) {
         this.shops = Integer.parseInt(args.getOrDefault("shops", "10000"));
         this.products = Long.parseLong(args.getOrDefault("products", "1000000"));
-        this.events = Integer.parseInt(args.getOrDefault("events", "200000"));
+        this.events = Integer.parseInt(args.getOrDefault("events", "500000"));
         this.rounds = Integer.parseInt(args.getOrDefault("rounds", "5"));
-        this.warmups = Integer.parseInt(args.getOrDefault("warmups", "1"));
+        this.warmups = Integer.parseInt(args.getOrDefault("warmups", "2"));
         this.inFlight = Integer.parseInt(args.getOrDefault("in-flight", "256"));
         this.burstProducts = Integer.parseInt(args.getOrDefault("burst-products", "500"));
         this.burstUpdates = Integer.parseInt(args.getOrDefault("burst-updates", "40"));
         this.freshnessSeconds = Integer.parseInt(args.getOrDefault("freshness-seconds", "70"));
         this.freshnessWarmupSeconds = Integer.parseInt(args.getOrDefault("freshness-warmup-seconds", "30"));
         this.freshnessRate = Integer.parseInt(args.getOrDefault("freshness-rate", "0"));
+        this.pauseCompaction = Boolean.parseBoolean(args.getOrDefault("pause-compaction", "true"));
         args.forEach((key, value) -> {
             if (key.startsWith("ingest.")) {
                 ingestOverrides.put(key.substring("ingest.".length()), value);
@@ -147,12 +152,19 @@ public final class IngestBenchmark {
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()));
              CqlSession session = CqlSession.builder().addContactPoint(stack.cassandraContactPoint())
                      .withLocalDatacenter(stack.localDatacenter()).build()) {
-            awaitCompactions(session);
+            awaitCompactionBacklog(session);
             freshness(table, new Ingest(ingest, admin), stack, freshnessRate > 0 ? freshnessRate : maxRate / 2);
         }
     }
 
-    /** @return the median ingest rate, events/s */
+    /**
+     * Rounds of the raw loop and the ingest drain, in alternating order, with the keyspace's background
+     * compaction paused: a compaction that one phase's flushes start runs into the next phase's window, so
+     * with a fixed order the second phase always paid for the first one's data (the last rounds' ingest
+     * ratios were 0.6-0.7 where the first rounds' were 0.8-0.9).
+     *
+     * @return the median ingest rate, events/s
+     */
     private double throughput(BenchTable table, Ingest app, CqlSession session, KafkaProducer<String, byte[]> producer,
                             List<OutgoingEvent> records, List<DisplayWrite> writes) throws Exception {
         Map<TopicPartition, Long> from = app.endOffsets();
@@ -160,21 +172,81 @@ public final class IngestBenchmark {
         Map<TopicPartition, Long> to = app.endOffsets();
         List<Double> raw = new ArrayList<>();
         List<Double> ingested = new ArrayList<>();
-        for (int round = 1 - warmups; round <= rounds; round++) {
-            awaitCompactions(session);
-            double rawRate = rawWrites(session, writes);
-            awaitCompactions(session);
-            double ingestRate = app.drain("bench-ingest-" + run + "-" + (round + warmups), from, to);
-            log.info("throughput round {}{}: raw driver {} rows/s, ingest {} events/s", round, round < 1 ? " (warm-up)" : "",
-                    Math.round(rawRate), Math.round(ingestRate));
-            if (round >= 1) {
-                raw.add(rawRate);
-                ingested.add(ingestRate);
+        awaitCompactions(session);
+        Map<String, Map<String, String>> compaction = pauseCompaction ? pauseCompaction(session) : Map.of();
+        try {
+            for (int round = 1 - warmups; round <= rounds; round++) {
+                boolean rawFirst = Math.floorMod(round, 2) == 1;
+                Measured rawRate = null;
+                Measured ingestRate = null;
+                for (int phase = 0; phase < 2; phase++) {
+                    awaitCompactions(session);
+                    if (rawFirst == (phase == 0)) {
+                        rawRate = measured(writes.size(), () -> rawWrites(session, writes));
+                    } else {
+                        String group = "bench-ingest-" + run + "-" + (round + warmups);
+                        ingestRate = measured(records.size(), () -> app.drain(group, from, to));
+                    }
+                }
+                log.info("throughput round {}{} ({} first): raw driver {} rows/s, ingest {} events/s (ratio {}); this JVM's CPU "
+                                + "per row: raw {} us, ingest {} us", round, round < 1 ? " (warm-up)" : "", rawFirst ? "raw" : "ingest",
+                        Math.round(rawRate.rate()), Math.round(ingestRate.rate()),
+                        String.format("%.2f", ingestRate.rate() / rawRate.rate()), String.format("%.1f", rawRate.cpuMicros()),
+                        String.format("%.1f", ingestRate.cpuMicros()));
+                if (round >= 1) {
+                    raw.add(rawRate.rate());
+                    ingested.add(ingestRate.rate());
+                }
             }
+        } finally {
+            resumeCompaction(session, compaction);
         }
         table.add(new BenchTable.Row("ingest Kafka -> Cassandra", "events/s", BenchTable.median(ingested),
                 BenchTable.median(raw), 0.8, Double.NaN));
         return BenchTable.median(ingested);
+    }
+
+    /** A rate and this JVM's CPU per item while it was measured. */
+    private record Measured(double rate, double cpuMicros) {
+    }
+
+    private interface Rate {
+        double measure() throws Exception;
+    }
+
+    private static Measured measured(int items, Rate rate) throws Exception {
+        long cpu = processCpuNanos();
+        double measured = rate.measure();
+        return new Measured(measured, (processCpuNanos() - cpu) / 1e3 / items);
+    }
+
+    /** Turns background compaction off for every table of the keyspace; returns each table's settings to restore. */
+    private static Map<String, Map<String, String>> pauseCompaction(CqlSession session) {
+        Map<String, Map<String, String>> settings = new HashMap<>();
+        for (Row row : session.execute("SELECT table_name, compaction FROM system_schema.tables WHERE keyspace_name = ?", KEYSPACE)) {
+            Map<String, String> compaction = row.getMap("compaction", String.class, String.class);
+            settings.put(row.getString("table_name"), compaction);
+            Map<String, String> paused = new HashMap<>(compaction);
+            paused.put("enabled", "false");
+            alterCompaction(session, row.getString("table_name"), paused);
+        }
+        log.info("background compaction paused on {} tables of {} for the throughput rounds", settings.size(), KEYSPACE);
+        return settings;
+    }
+
+    private static void resumeCompaction(CqlSession session, Map<String, Map<String, String>> settings) {
+        settings.forEach((table, compaction) -> alterCompaction(session, table, compaction));
+    }
+
+    private static void alterCompaction(CqlSession session, String table, Map<String, String> compaction) {
+        String options = compaction.entrySet().stream().map(e -> "'" + e.getKey() + "': '" + e.getValue().replace("'", "''") + "'")
+                .collect(Collectors.joining(", ", "{", "}"));
+        session.execute("ALTER TABLE " + KEYSPACE + "." + table + " WITH compaction = " + options);
+    }
+
+    /** CPU time of this JVM (the raw loop's driver, or stream-ingest's context, and their GC), ns. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /**
@@ -276,6 +348,24 @@ public final class IngestBenchmark {
                 && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(500);
         }
+    }
+
+    /**
+     * Waits (at most five minutes) until Cassandra has run no compaction for ten seconds in a row: the
+     * sstables the throughput rounds flushed while compaction was paused are compacted in several steps,
+     * each starting when the previous one ends, and the freshness stream must not run into them.
+     */
+    private static void awaitCompactionBacklog(CqlSession session) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MINUTES.toNanos(5);
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(10) && System.nanoTime() < deadline) {
+            if (session.execute("SELECT keyspace_name FROM system_views.sstable_tasks").one() != null) {
+                quietSince = System.nanoTime();
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+        log.info("compaction backlog done after {} s", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
     }
 
     private static long cassandraWrites(CqlSession session, String table) {
