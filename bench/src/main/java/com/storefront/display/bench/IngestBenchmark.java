@@ -1,6 +1,7 @@
 package com.storefront.display.bench;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -343,11 +344,7 @@ public final class IngestBenchmark {
      * server, not in the compactions the previous one left behind.
      */
     private static void awaitCompactions(CqlSession session) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (session.execute("SELECT keyspace_name FROM system_views.sstable_tasks").one() != null
-                && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(500);
-        }
+        awaitCompactions(session, Duration.ZERO, Duration.ofMinutes(1));
     }
 
     /**
@@ -357,15 +354,22 @@ public final class IngestBenchmark {
      */
     private static void awaitCompactionBacklog(CqlSession session) throws InterruptedException {
         long start = System.nanoTime();
-        long deadline = start + TimeUnit.MINUTES.toNanos(5);
+        awaitCompactions(session, Duration.ofSeconds(10), Duration.ofMinutes(5));
+        log.info("compaction backlog done after {} s", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
+    }
+
+    /** Returns once no compaction has run for {@code quiet} (polled every 500 ms), or after {@code atMost}. */
+    private static void awaitCompactions(CqlSession session, Duration quiet, Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
         long quietSince = System.nanoTime();
-        while (System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(10) && System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline) {
             if (session.execute("SELECT keyspace_name FROM system_views.sstable_tasks").one() != null) {
                 quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince >= quiet.toNanos()) {
+                return;
             }
             TimeUnit.MILLISECONDS.sleep(500);
         }
-        log.info("compaction backlog done after {} s", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
     }
 
     private static long cassandraWrites(CqlSession session, String table) {
