@@ -25,13 +25,12 @@ public final class PreparedStatements {
     /** The statement prepared for this text; completes exceptionally when its preparation failed. */
     public CompletableFuture<PreparedStatement> get(String text) {
         CompletableFuture<PreparedStatement> statement = prepared.get(text);
-        if (statement == null) {
-            return prepared.computeIfAbsent(text, prepare);
+        if (statement != null && !statement.isCompletedExceptionally()) {
+            return statement;
         }
-        if (statement.isCompletedExceptionally()) {
+        if (statement != null) {
             prepared.remove(text, statement);
-            return prepared.computeIfAbsent(text, prepare);
         }
-        return statement;
+        return prepared.computeIfAbsent(text, prepare);
     }
 }

@@ -132,7 +132,6 @@ public final class EventCodec {
         private final Map<String, Object> scalars = new HashMap<>(12);
         private DomainState payload;
         private JsonNode payloadTree;
-        private boolean payloadPresent;
 
         void read(String field, JsonParser parser) {
             switch (field) {
@@ -147,7 +146,6 @@ public final class EventCodec {
 
         /** Straight into the state record when the type and version are known and no reshaping is needed. */
         private void readPayload(JsonParser parser) {
-            payloadPresent = true;
             payload = null;
             payloadTree = null;
             EventType type = knownType();
@@ -197,7 +195,7 @@ public final class EventCodec {
             if (payload != null) {
                 return payload;
             }
-            if (!payloadPresent || payloadTree == null || !payloadTree.isObject()) {
+            if (payloadTree == null || !payloadTree.isObject()) {
                 throw new PoisonRecordException(type.wireName() + " lacks its payload object");
             }
             JsonNode state = type == EventType.PRODUCT_UPSERTED && schemaVersion == 2
