@@ -48,7 +48,7 @@ class StreamIngestApplicationIT {
         String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
 
-        assertThat(metrics).contains("display_ingest_freshness_seconds", "display_ingest_write_latency_seconds",
-                "display_ingest_coalesced_total", "resilience4j_circuitbreaker_state");
+        assertThat(metrics).contains("display_ingest_freshness_seconds", "display_ingest_delivery_seconds",
+                "display_ingest_write_latency_seconds", "display_ingest_coalesced_total", "resilience4j_circuitbreaker_state");
     }
 }

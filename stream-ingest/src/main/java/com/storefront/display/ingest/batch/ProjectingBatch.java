@@ -50,6 +50,7 @@ public final class ProjectingBatch {
     }
 
     public void apply(List<ConsumerRecord<String, byte[]>> records) {
+        metrics.received(records);
         EventBatch batch = EventBatch.of(records);
         List<EventBatch.Received> events = new ArrayList<>(batch.events());
         List<DisplayWrite> writes = new ArrayList<>(events.size());
