@@ -226,17 +226,15 @@ public final class IngestBenchmark {
     private double sustained(BenchTable table, Ingest app, CqlSession session, Map<TopicPartition, Long> from,
                              Map<TopicPartition, Long> to, double burstRate) throws Exception {
         awaitCompactionBacklog(session);
+        long backlog = recordsBetween(from, to);
         double seconds = 0;
-        long total = 0;
         List<Long> rates = new ArrayList<>();
         for (int drain = 1; drain <= SUSTAINED_DRAINS; drain++) {
             double rate = app.drain("bench-sustained-" + run + "-" + drain, from, to);
-            long events = to.entrySet().stream().mapToLong(e -> e.getValue() - from.getOrDefault(e.getKey(), 0L)).sum();
-            seconds += events / rate;
-            total += events;
+            seconds += backlog / rate;
             rates.add(Math.round(rate));
         }
-        double sustained = total / seconds;
+        double sustained = SUSTAINED_DRAINS * backlog / seconds;
         log.info("ingest with compaction running: {} events/s over {} drains ({} events/s each); burst rate {} events/s",
                 Math.round(sustained), SUSTAINED_DRAINS, rates, Math.round(burstRate));
         table.add(new BenchTable.Row("ingest, compaction running", "events/s", sustained, burstRate, Double.NaN, Double.NaN));
@@ -486,6 +484,11 @@ public final class IngestBenchmark {
         return row == null ? 0 : row.getLong("count");
     }
 
+    /** The records between two sets of offsets. */
+    private static long recordsBetween(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
+        return to.entrySet().stream().mapToLong(e -> e.getValue() - from.getOrDefault(e.getKey(), 0L)).sum();
+    }
+
     /** The records a simulator with these properties publishes for {@code count} changes (no thin events). */
     private static List<OutgoingEvent> records(SimulatorProperties properties, DomainMix mix, int count) {
         RecordingSink sink = new RecordingSink(count);
@@ -534,7 +537,7 @@ public final class IngestBenchmark {
          * events/s, timed from the first written poll (group join excluded) to the last commit.
          */
         double drain(String group, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) throws Exception {
-            long total = to.entrySet().stream().mapToLong(e -> e.getValue() - from.getOrDefault(e.getKey(), 0L)).sum();
+            long total = recordsBetween(from, to);
             admin.alterConsumerGroupOffsets(group, from.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                     e -> new OffsetAndMetadata(e.getValue())))).all().get();
             double before = counted("display.ingest.events");
