@@ -55,6 +55,7 @@ import com.storefront.display.simulator.SimulatorStats;
 import com.storefront.display.simulator.producer.DomainMix;
 import com.storefront.display.simulator.producer.OutgoingEvent;
 import com.storefront.display.simulator.producer.ProducerSettings;
+import com.storefront.display.simulator.truth.VersionClock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -407,19 +408,16 @@ public final class IngestBenchmark {
 
         private void stream() {
             long start = System.nanoTime();
-            long lastVersion = 0;
+            VersionClock clock = new VersionClock(Instant.EPOCH);
             for (long n = 0; !stopped && failure.get() == null; n++) {
                 long due = start + (long) (n * 1e9 / rate);
                 for (long wait = due - System.nanoTime(); wait > 0 && !stopped; wait = due - System.nanoTime()) {
                     LockSupport.parkNanos(Math.min(wait, 1_000_000));
                 }
                 DomainEvent event = events.get((int) (n % events.size()));
-                Instant now = Instant.now();
-                long version = Math.max(lastVersion + 1, now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000);
-                lastVersion = version;
+                long version = clock.next();
                 DomainEvent stamped = new DomainEvent(event.eventId(), event.type(), event.schemaVersion(),
-                        Instant.ofEpochSecond(version / 1_000_000, version % 1_000_000 * 1_000), event.shopId(),
-                        event.entityId(), version, event.payload());
+                        VersionClock.instant(version), event.shopId(), event.entityId(), version, event.payload());
                 producer.send(new ProducerRecord<>(event.type().domain().topic(), event.key(),
                         EventCodec.encode(stamped, event.schemaVersion())), (metadata, error) -> {
                             if (error != null) {

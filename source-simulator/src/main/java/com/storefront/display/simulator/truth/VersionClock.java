@@ -7,17 +7,17 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Versions for changes: the epoch microseconds of the change, strictly increasing over the whole
  * simulator (so per entity too) even when the wall clock stands still or steps back, and always after
- * the catalogue's creation.
+ * the catalogue's creation. Public for bench/ingest's freshness stream, which stamps events the same way.
  */
-final class VersionClock {
+public final class VersionClock {
 
     private final AtomicLong last;
 
-    VersionClock(Instant after) {
+    public VersionClock(Instant after) {
         this.last = new AtomicLong(micros(after));
     }
 
-    long next() {
+    public long next() {
         long now = micros(Instant.now());
         return last.updateAndGet(previous -> Math.max(previous + 1, now));
     }
@@ -26,7 +26,7 @@ final class VersionClock {
         return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 
-    static Instant instant(long micros) {
+    public static Instant instant(long micros) {
         return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
     }
 }
