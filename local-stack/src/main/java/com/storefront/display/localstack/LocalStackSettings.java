@@ -28,7 +28,8 @@ public record LocalStackSettings(
         String postgresBin,
         Duration startTimeout,
         String cassandraVersion,
-        String kafkaVersion) {
+        String kafkaVersion,
+        String postgresVersion) {
 
     /** Which provider runs the servers. */
     public enum ProviderChoice {
@@ -72,7 +73,8 @@ public record LocalStackSettings(
                 value.apply("postgres-bin"),
                 Duration.ofSeconds(intOr(value.apply("start-timeout-seconds"), 180)),
                 required(value, "cassandra.version"),
-                required(value, "kafka.version"));
+                required(value, "kafka.version"),
+                required(value, "postgres.version"));
     }
 
     public StackEndpoints endpoints() {
@@ -82,11 +84,17 @@ public record LocalStackSettings(
     /** The same settings with Cassandra on other ports. */
     public LocalStackSettings withCassandraPorts(int nativePort, int storagePort) {
         return new LocalStackSettings(provider, home, host, nativePort, storagePort, cassandraHeap, kafkaPort,
-                kafkaControllerPort, kafkaHeap, postgresPort, postgresBin, startTimeout, cassandraVersion, kafkaVersion);
+                kafkaControllerPort, kafkaHeap, postgresPort, postgresBin, startTimeout, cassandraVersion, kafkaVersion,
+                postgresVersion);
     }
 
     public Path serverLib(String server, String version) {
-        return home.resolve("servers").resolve(server + "-" + version).resolve("lib");
+        return serverHome(server, version).resolve("lib");
+    }
+
+    /** Where one server version's files live, e.g. {@code <home>/servers/postgres-17.6.0}. */
+    public Path serverHome(String server, String version) {
+        return home.resolve("servers").resolve(server + "-" + version);
     }
 
     private static Properties buildProperties() {

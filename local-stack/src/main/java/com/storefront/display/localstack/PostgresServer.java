@@ -4,7 +4,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.FileSystems;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,9 +22,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real PostgreSQL server (Debian's binaries) for the production metadata profile: Spring Batch and
- * clustered Quartz. Superuser {@code display}, trust authentication on the loopback address only, and
- * durability off (fsync) because its data is throwaway.
+ * A real PostgreSQL server for the production metadata profile: Spring Batch and clustered Quartz. Its
+ * binaries come from Maven Central ({@link PostgresBinaries}) unless {@code local-stack.postgres-bin}
+ * names a folder of them. Superuser {@code display}, trust authentication on the loopback address only,
+ * and durability off (fsync) because its data is throwaway.
  */
 public final class PostgresServer extends LocalServer {
 
@@ -57,9 +67,8 @@ public final class PostgresServer extends LocalServer {
         if (!database.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("not a database name: " + database);
         }
-        String exists = psql("SELECT 1 FROM pg_database WHERE datname = '" + database + "'", Duration.ofSeconds(30));
-        if (!"1".equals(exists)) {
-            psql("CREATE DATABASE " + database, Duration.ofSeconds(30));
+        if (!"1".equals(query("SELECT 1 FROM pg_database WHERE datname = '" + database + "'", Duration.ofSeconds(30)))) {
+            query("CREATE DATABASE " + database, Duration.ofSeconds(30));
         }
     }
 
@@ -71,6 +80,7 @@ public final class PostgresServer extends LocalServer {
         try {
             Files.createDirectories(run);
             Files.createDirectories(stdoutLog().getParent());
+            discardDataOfAnotherMajorVersion(data);
             if (!Files.exists(data.resolve("PG_VERSION"))) {
                 Files.createDirectories(data);
                 handToServerUser(dir());
@@ -87,10 +97,26 @@ public final class PostgresServer extends LocalServer {
                 "-c", "full_page_writes=off", "-c", "max_connections=200"));
     }
 
+    /**
+     * The data is throwaway, and a data folder that another major version made (e.g. Debian's server before
+     * the binaries came from Maven Central) would stop the server from starting: it is made anew.
+     */
+    private void discardDataOfAnotherMajorVersion(Path data) throws IOException {
+        Path version = data.resolve("PG_VERSION");
+        String major = settings.postgresVersion().split("\\.")[0];
+        if (settings.postgresBin() == null && Files.exists(version) && !Files.readString(version).strip().equals(major)) {
+            try (Stream<Path> files = Files.walk(data)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
     @Override
     boolean answers(Duration timeout) {
         try {
-            return "1".equals(psql("SELECT 1", timeout));
+            return "1".equals(query("SELECT 1", timeout));
         } catch (LocalStackException e) {
             return false;
         }
@@ -109,33 +135,37 @@ public final class PostgresServer extends LocalServer {
         }
     }
 
-    private String psql(String sql, Duration timeout) {
-        Path psql = binaries().resolve("psql");
-        return run(List.of(psql.toString(), "-h", settings.host(), "-p", Integer.toString(port()), "-U", USER,
-                "-d", "postgres", "-tA", "-c", sql), timeout, "psql").strip();
+    /** Runs one statement as the superuser on database {@code postgres}; the first column of the first row, or null. */
+    private String query(String sql, Duration timeout) {
+        DriverManager.setLoginTimeout((int) Math.max(1, timeout.toSeconds()));
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
+            if (!statement.execute(sql)) {
+                return null;
+            }
+            try (ResultSet rows = statement.getResultSet()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new LocalStackException("postgres: '" + sql + "' failed: " + e.getMessage(), e);
+        }
     }
 
     private Path binaries() {
-        if (settings.postgresBin() != null) {
-            return Path.of(settings.postgresBin());
-        }
-        try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-            return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("postgres")))
-                    .max(Comparator.comparing(b -> Integer.parseInt(b.getParent().getFileName().toString().replaceAll("\\D", "0"))))
-                    .orElseThrow();
-        } catch (IOException | RuntimeException e) {
-            throw new LocalStackException("PostgreSQL server binaries not found under /usr/lib/postgresql: install "
-                    + "Debian's postgresql package (apt-get install -y postgresql) or set -Dlocal-stack.postgres-bin");
-        }
+        return settings.postgresBin() != null ? Path.of(settings.postgresBin()) : PostgresBinaries.bin(settings);
     }
 
-    /** PostgreSQL refuses to run as root: as root, run it as the postgres user (setpriv execs, keeping the pid). */
+    /**
+     * PostgreSQL refuses to run as root: as root, run it as the {@code postgres} user, or {@code nobody}
+     * where there is none (setpriv execs, keeping the pid).
+     */
     private static List<String> asServerUser(List<String> command) {
         if (!isRoot()) {
             return command;
         }
-        List<String> wrapped = new ArrayList<>(List.of("setpriv", "--reuid=" + SERVER_USER, "--regid=" + SERVER_USER,
-                "--init-groups", "--"));
+        List<String> wrapped = new ArrayList<>(List.of("setpriv", "--reuid=" + serverUser().getName(),
+                "--regid=" + serverGroup().getName(), "--clear-groups", "--"));
         wrapped.addAll(command);
         return wrapped;
     }
@@ -144,11 +174,45 @@ public final class PostgresServer extends LocalServer {
         if (!isRoot()) {
             return;
         }
-        UserPrincipal owner = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(SERVER_USER);
+        UserPrincipal owner = serverUser();
+        GroupPrincipal group = serverGroup();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.toList()) {
                 Files.setOwner(file, owner);
+                Files.getFileAttributeView(file, PosixFileAttributeView.class).setGroup(group);
             }
+        }
+    }
+
+    private static UserPrincipal serverUser() {
+        UserPrincipalLookupService users = FileSystems.getDefault().getUserPrincipalLookupService();
+        try {
+            return users.lookupPrincipalByName(SERVER_USER);
+        } catch (IOException e) {
+            try {
+                return users.lookupPrincipalByName("nobody");
+            } catch (IOException none) {
+                throw new LocalStackException("postgres: as root it needs a user '" + SERVER_USER
+                        + "' or 'nobody' to run the server as", none);
+            }
+        }
+    }
+
+    /** The server user's primary group (Debian's {@code nobody} is in {@code nogroup}, not {@code nobody}). */
+    private static GroupPrincipal serverGroup() {
+        String user = serverUser().getName();
+        try {
+            Process id = new ProcessBuilder("id", "-gn", user).redirectErrorStream(true).start();
+            String group = new String(id.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (id.waitFor() != 0) {
+                throw new LocalStackException("postgres: cannot find the group of user " + user + ": " + group);
+            }
+            return FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByGroupName(group);
+        } catch (IOException e) {
+            throw new LocalStackException("postgres: cannot find the group of user " + user, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalStackException("postgres: interrupted while looking up user " + user, e);
         }
     }
 
