@@ -41,7 +41,7 @@ import com.storefront.display.simulator.producer.ProducerSettings;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
-/** The ops API of CONTRACTS.md: authentication, refusals as problem details, stop and restart, failures. */
+/** The ops API of docs/contracts.md: authentication, refusals as problem details, stop and restart, failures. */
 @WithLocalStack
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "display.metadata-dir=./target/it-metadata-${random.uuid}",
@@ -57,6 +57,7 @@ class OpsApiIT {
 
     private static final String KEYSPACE = TestKeyspace.unique("reconciler_ops_it");
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(3);
+    private static final String STOCK_EVENTS = TestUpstream.TOPICS.of(Domain.STOCK);
 
     static EmbeddedSimulator embedded;
 
@@ -114,11 +115,11 @@ class OpsApiIT {
         assertProblem(ops.post("/ops/jobs/reconcile", "{not json"), 400, "");
         assertProblem(ops.post("/ops/jobs/backfill", Map.of("topic", "gossip-events", "since", "2026-11-01T00:00:00Z")), 400,
                 "replay needs 'topic'");
-        assertProblem(ops.post("/ops/jobs/backfill", Map.of("topic", "stock-events", "since", "yesterday")), 400,
+        assertProblem(ops.post("/ops/jobs/backfill", Map.of("topic", STOCK_EVENTS, "since", "yesterday")), 400,
                 "ISO-8601");
-        assertProblem(ops.post("/ops/jobs/backfill", Map.of("topic", "stock-events", "since", "2999-01-01T00:00:00Z")), 400,
+        assertProblem(ops.post("/ops/jobs/backfill", Map.of("topic", STOCK_EVENTS, "since", "2999-01-01T00:00:00Z")), 400,
                 "in the future");
-        assertProblem(ops.post("/ops/jobs/backfill", Map.of("topic", "stock-events", "since", "2026-11-01T00:00:00Z",
+        assertProblem(ops.post("/ops/jobs/backfill", Map.of("topic", STOCK_EVENTS, "since", "2026-11-01T00:00:00Z",
                 "shops", "1-3")), 400, "'topic' and 'since' only");
         assertProblem(ops.get("/ops/jobs/executions/987654"), 404, "no job execution 987654");
         assertProblem(ops.get("/ops/reconciliation/runs/987654"), 404, "no reconcile execution 987654");
@@ -184,7 +185,7 @@ class OpsApiIT {
         embedded.simulator().producer().produce(1_500);
         List<String> staleBefore = TruthCensus.differences(embedded.simulator(), session, 40, List.of(Domain.STOCK));
 
-        String view = ops.run("backfill", Map.of("topic", "stock-events", "since", since.toString()), JOB_TIMEOUT);
+        String view = ops.run("backfill", Map.of("topic", STOCK_EVENTS, "since", since.toString()), JOB_TIMEOUT);
 
         assertThat(staleBefore).as("stock changed at the source, not yet in the read model").isNotEmpty();
         assertThat(TruthCensus.differences(embedded.simulator(), session, 40, List.of(Domain.STOCK))).isEmpty();
@@ -195,7 +196,7 @@ class OpsApiIT {
 
     @Test
     void failuresAreListedReplayedToTheirTopicAndDiscarded() throws Exception {
-        String topic = "coupon-events";
+        String topic = TestUpstream.TOPICS.of(Domain.COUPON);
         long now = System.currentTimeMillis();
         String marker = UUID.randomUUID().toString();
         UUID replayed = failures.record(topic, 3, 1_001, now, "17", ("{\"broken\": \"" + marker + "\"").getBytes(StandardCharsets.UTF_8),
@@ -220,6 +221,7 @@ class OpsApiIT {
         });
         assertProblem(ops.get("/ops/failures?status=LOST"), 400, "status must be one of");
         assertProblem(ops.get("/ops/failures?topic=gossip-events"), 400, "unknown topic 'gossip-events'");
+        assertProblem(ops.get("/ops/failures?topic=coupon-events"), 400, "unknown topic 'coupon-events'");
         assertProblem(ops.post("/ops/failures/" + UUID.randomUUID() + "/discard", Map.of()), 404, "no failure");
     }
 

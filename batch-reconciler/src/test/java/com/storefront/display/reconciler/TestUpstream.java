@@ -5,13 +5,18 @@ import java.util.Map;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import com.storefront.display.core.domain.Topics;
 import com.storefront.display.simulator.EmbeddedSimulator;
 
 /**
  * What the batch-reconciler integration tests share: the simulator as the sources, on the local stack's
- * Kafka, and the stack's endpoints as arguments for a batch-reconciler started outside the test context.
+ * Kafka under topics of these tests' own, and the stack's endpoints as arguments for a batch-reconciler
+ * started outside the test context.
  */
 final class TestUpstream {
+
+    /** The batch tests' topics: nothing they publish reaches another module's tests, a benchmark or the demo. */
+    static final Topics TOPICS = new Topics("it-batch-reconciler.");
 
     private TestUpstream() {
     }
@@ -21,7 +26,8 @@ final class TestUpstream {
         return EmbeddedSimulator.start(Map.of("spring.kafka.bootstrap-servers", System.getProperty("spring.kafka.bootstrap-servers"),
                 "display.simulator.catalogue.shops", Integer.toString(shops),
                 "display.simulator.catalogue.products", Long.toString(products),
-                "display.simulator.catalogue.seed", Long.toString(seed)));
+                "display.simulator.catalogue.seed", Long.toString(seed),
+                "display.topics.prefix", TOPICS.prefix()));
     }
 
     /** A simulator as the test context's sources, and the keyspace the context works in. */
@@ -29,6 +35,7 @@ final class TestUpstream {
         EmbeddedSimulator embedded = simulator(shops, products, seed);
         registry.add("display.reconciler.source.base-url", embedded::baseUrl);
         registry.add("spring.cassandra.keyspace-name", () -> keyspace);
+        registry.add("display.topics.prefix", TOPICS::prefix);
         return embedded;
     }
 
@@ -42,7 +49,10 @@ final class TestUpstream {
 
     /** The local stack's endpoints as command-line arguments of a batch-reconciler process. */
     static List<String> stackArguments() {
-        return List.of("spring.cassandra.contact-points", "spring.cassandra.local-datacenter", "spring.kafka.bootstrap-servers")
-                .stream().map(property -> "--" + property + "=" + System.getProperty(property)).toList();
+        List<String> arguments = new java.util.ArrayList<>(List.of("spring.cassandra.contact-points",
+                        "spring.cassandra.local-datacenter", "spring.kafka.bootstrap-servers")
+                .stream().map(property -> "--" + property + "=" + System.getProperty(property)).toList());
+        arguments.add("--display.topics.prefix=" + TOPICS.prefix());
+        return arguments;
     }
 }

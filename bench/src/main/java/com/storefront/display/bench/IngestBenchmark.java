@@ -40,6 +40,7 @@ import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.domain.Topics;
 import com.storefront.display.core.event.DomainEvent;
 import com.storefront.display.core.event.EventCodec;
 import com.storefront.display.core.projection.Projections;
@@ -86,7 +87,9 @@ public final class IngestBenchmark {
     private static final Logger log = LoggerFactory.getLogger(IngestBenchmark.class);
     private static final String KEYSPACE = "bench_ingest";
     private static final String LISTENER = "display-ingest";
-    private static final List<String> TOPICS = Arrays.stream(Domain.values()).map(Domain::topic).toList();
+    /** The benchmark's own topics: its millions of events never reach the demo's or a test's consumers. */
+    private static final Topics BENCH_TOPICS = new Topics("bench-ingest.");
+    private static final List<String> TOPICS = BENCH_TOPICS.all();
     private static final int SUSTAINED_DRAINS = 3;
 
     private final int shops;
@@ -418,7 +421,7 @@ public final class IngestBenchmark {
                 long version = clock.next();
                 DomainEvent stamped = new DomainEvent(event.eventId(), event.type(), event.schemaVersion(),
                         VersionClock.instant(version), event.shopId(), event.entityId(), version, event.payload());
-                producer.send(new ProducerRecord<>(event.type().domain().topic(), event.key(),
+                producer.send(new ProducerRecord<>(BENCH_TOPICS.of(event.type().domain()), event.key(),
                         EventCodec.encode(stamped, event.schemaVersion())), (metadata, error) -> {
                             if (error != null) {
                                 failure.compareAndSet(null, error);
@@ -497,7 +500,7 @@ public final class IngestBenchmark {
     }
 
     private static void publish(KafkaProducer<String, byte[]> producer, List<OutgoingEvent> records) {
-        records.forEach(r -> producer.send(new ProducerRecord<>(r.topic(), r.key(), r.value())));
+        records.forEach(r -> producer.send(new ProducerRecord<>(BENCH_TOPICS.of(r.domain()), r.key(), r.value())));
         producer.flush();
     }
 
@@ -507,6 +510,7 @@ public final class IngestBenchmark {
         properties.put("spring.kafka.listener.auto-startup", "false");
         properties.put("spring.kafka.consumer.group-id", "bench-ingest-" + run);
         properties.put("spring.application.name", "stream-ingest-bench");
+        properties.put("display.topics.prefix", BENCH_TOPICS.prefix());
         properties.put("display.ingest.write-concurrency", Integer.toString(inFlight));
         // freshness percentiles over the last 20-30 s: each snapshot reflects the stream as it is then
         properties.put("management.metrics.distribution.expiry.display.ingest.freshness", "30s");

@@ -20,6 +20,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.domain.Topics;
 import com.storefront.display.core.domain.DomainJson;
 import com.storefront.display.core.source.SourcePage;
 import com.storefront.display.localstack.LocalStackSettings;
@@ -39,6 +40,9 @@ import com.storefront.display.simulator.truth.SourceOfTruth;
  * events/s against a plain KafkaProducer sending the same records with the same settings.
  */
 public final class SimulatorBenchmark {
+
+    /** The benchmark's own topics: its events never reach the demo's or a test's consumers. */
+    private static final Topics BENCH_TOPICS = new Topics("bench-simulator.");
 
     private static final Logger log = LoggerFactory.getLogger(SimulatorBenchmark.class);
 
@@ -79,7 +83,7 @@ public final class SimulatorBenchmark {
         try (EmbeddedSimulator embedded = EmbeddedSimulator.start(Map.of("spring.kafka.bootstrap-servers", kafka,
                 "display.simulator.catalogue.shops", Integer.toString(shops),
                 "display.simulator.catalogue.products", Long.toString(products),
-                "logging.level.root", "WARN"))) {
+                "logging.level.root", "WARN", "display.topics.prefix", BENCH_TOPICS.prefix()))) {
             HttpClient http = HttpClient.newHttpClient();
             SourceOfTruth truth = new Simulator(properties, new DiscardingSink(), new SimulatorStats()).truth();
             for (int round = 1 - warmups; round <= rounds; round++) {
@@ -108,12 +112,12 @@ public final class SimulatorBenchmark {
             KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(factory);
             for (int round = 1 - warmups; round <= rounds; round++) {
                 double rawRate = rate(events, () -> {
-                    records.forEach(r -> producer.send(new ProducerRecord<>(r.topic(), r.key(), r.value())));
+                    records.forEach(r -> producer.send(new ProducerRecord<>(BENCH_TOPICS.of(r.domain()), r.key(), r.value())));
                     producer.flush();
                 });
                 SimulatorStats stats = new SimulatorStats();
                 Simulator simulator = new Simulator(SimulatorProperties.of(42 + round + warmups, shops, products),
-                        new KafkaEventSink(template, stats), stats);
+                        new KafkaEventSink(template, stats, BENCH_TOPICS), stats);
                 simulator.producer().update(simulator.producer().settings().withRate(0));
                 double simulatedRate = rate(events, () -> simulator.producer().produce(events));
                 Simulator unpublished = new Simulator(SimulatorProperties.of(42 + round + warmups, shops, products),

@@ -3,7 +3,6 @@ package com.storefront.display.scenario;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.domain.Topics;
 import com.storefront.display.localstack.KafkaPositions;
 import com.storefront.display.localstack.LocalStackSettings;
 import com.storefront.display.localstack.StandaloneCassandra;
@@ -50,7 +49,9 @@ import tools.jackson.databind.JsonNode;
 public final class ConvergenceScenario {
 
     private static final Logger log = LoggerFactory.getLogger(ConvergenceScenario.class);
-    private static final List<String> TOPICS = Arrays.stream(Domain.values()).map(Domain::topic).toList();
+    /** The scenario's own topics: nothing it publishes reaches a test's, a benchmark's or the demo's consumers. */
+    private static final Topics OWN_TOPICS = new Topics("scenario-convergence.");
+    private static final List<String> TOPICS = OWN_TOPICS.all();
     private static final String KEYSPACE = "display";
 
     /**
@@ -99,7 +100,8 @@ public final class ConvergenceScenario {
              EmbeddedSimulator embedded = EmbeddedSimulator.start(Map.of("spring.kafka.bootstrap-servers", kafkaBootstrap,
                      "display.simulator.catalogue.shops", Integer.toString(settings.shops()),
                      "display.simulator.catalogue.products", Long.toString(settings.products()),
-                     "display.simulator.catalogue.seed", Long.toString(settings.seed())));
+                     "display.simulator.catalogue.seed", Long.toString(settings.seed()),
+                     "display.topics.prefix", OWN_TOPICS.prefix()));
              KafkaPositions kafka = new KafkaPositions(kafkaBootstrap);
              // closed first: the apps stop while Cassandra, Kafka and the sources still answer
              AutoCloseable stopApps = () -> apps.forEach(AppProcess::close)) {
@@ -110,7 +112,7 @@ public final class ConvergenceScenario {
 
             List<String> store = List.of("--spring.cassandra.contact-points=" + cassandra.springProperties().get("spring.cassandra.contact-points"),
                     "--spring.cassandra.local-datacenter=" + LocalStackSettings.LOCAL_DATACENTER,
-                    "--spring.kafka.bootstrap-servers=" + kafkaBootstrap);
+                    "--spring.kafka.bootstrap-servers=" + kafkaBootstrap, "--display.topics.prefix=" + OWN_TOPICS.prefix());
             AppProcess ingest = start(apps, "stream-ingest", "512m", store, "--spring.kafka.consumer.group-id=" + group,
                     "--display.ingest.source.base-url=" + embedded.baseUrl(), "--display.ingest.retry.max-interval=2s",
                     "--display.ingest.reconnect-max-delay=2s", "--display.ingest.redrive-interval=2s");

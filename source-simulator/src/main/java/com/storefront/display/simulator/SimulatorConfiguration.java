@@ -1,7 +1,5 @@
 package com.storefront.display.simulator;
 
-import java.util.Arrays;
-
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,24 +8,27 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.domain.Topics;
 import com.storefront.display.simulator.producer.KafkaEventSink;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SimulatorProperties.class)
+@EnableConfigurationProperties({SimulatorProperties.class, Topics.class})
 class SimulatorConfiguration {
 
     @Bean(destroyMethod = "close")
-    Simulator simulator(SimulatorProperties properties, KafkaTemplate<String, byte[]> template) {
+    Simulator simulator(SimulatorProperties properties, KafkaTemplate<String, byte[]> template, Topics topics) {
         SimulatorStats stats = new SimulatorStats();
-        return new Simulator(properties, new KafkaEventSink(template, stats), stats);
+        return new Simulator(properties, new KafkaEventSink(template, stats, topics), stats);
     }
 
-    /** The six domain topics, created at start when missing (keyed by shop id, so enough partitions to scale out). */
+    /**
+     * The six domain topics under the environment's prefix, created at start when missing (keyed by shop id,
+     * so enough partitions to scale out).
+     */
     @Bean
-    KafkaAdmin.NewTopics domainTopics(SimulatorProperties properties) {
-        return new KafkaAdmin.NewTopics(Arrays.stream(Domain.values())
-                .map(domain -> TopicBuilder.name(domain.topic()).partitions(properties.topicPartitions()).build())
+    KafkaAdmin.NewTopics domainTopics(SimulatorProperties properties, Topics topics) {
+        return new KafkaAdmin.NewTopics(topics.all().stream()
+                .map(topic -> TopicBuilder.name(topic).partitions(properties.topicPartitions()).build())
                 .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
     }
 

@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.domain.Topics;
 import com.storefront.display.core.event.DomainEvent;
 import com.storefront.display.core.event.EventCodec;
 import com.storefront.display.core.event.PoisonRecordException;
@@ -28,15 +29,20 @@ import com.storefront.display.localstack.WithLocalStack;
 import com.storefront.display.simulator.fault.EventFaults;
 import com.storefront.display.simulator.fault.Faults;
 
-/** The simulator run in-process as other modules' tests run it, publishing to the real Kafka. */
+/**
+ * The simulator run in-process as other modules' tests run it, publishing to the real Kafka, on topics of
+ * this test's own (an environment prefix).
+ */
 @WithLocalStack
 class EventPublishingIT {
+
+    static final Topics TOPICS = new Topics("it-simulator.");
 
     @Test
     void everyPublishedEventReachesKafkaKeyedByShopAndEveryFaultIsCounted(StackEndpoints stack) throws Exception {
         try (EmbeddedSimulator embedded = EmbeddedSimulator.start(Map.of(
                 "display.simulator.catalogue.shops", "300", "display.simulator.catalogue.products", "30000",
-                "display.simulator.producer.rate-per-second", "0"));
+                "display.simulator.producer.rate-per-second", "0", "display.topics.prefix", TOPICS.prefix()));
              KafkaConsumer<String, byte[]> consumer = consumer(stack)) {
             Simulator simulator = embedded.simulator();
             simulator.faults().set(new Faults(new EventFaults(2, 2, 8, 1, 50, 1, 1), null));
@@ -78,7 +84,7 @@ class EventPublishingIT {
             try {
                 DomainEvent event = EventCodec.decode(record.value());
                 wrongKey += record.key().equals(Long.toString(event.shopId())) ? 0 : 1;
-                wrongTopic += record.topic().equals(event.type().domain().topic()) ? 0 : 1;
+                wrongTopic += record.topic().equals(TOPICS.of(event.type().domain())) ? 0 : 1;
             } catch (PoisonRecordException e) {
                 malformed += e.getMessage().startsWith("not valid JSON") ? 1 : 0;
                 unknown += e.getMessage().startsWith("unknown event type") ? 1 : 0;
@@ -101,7 +107,7 @@ class EventPublishingIT {
     private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
         List<TopicPartition> partitions = new ArrayList<>();
         for (Domain domain : Domain.values()) {
-            consumer.partitionsFor(domain.topic()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            consumer.partitionsFor(TOPICS.of(domain)).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
         }
         return partitions;
     }

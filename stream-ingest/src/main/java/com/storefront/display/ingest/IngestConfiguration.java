@@ -26,6 +26,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.storefront.display.core.cql.Reconnection;
 import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.domain.Topics;
 import com.storefront.display.core.failure.FailureStore;
 import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.ingest.batch.DomainEventListener;
@@ -42,14 +43,9 @@ import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IngestProperties.class)
+@EnableConfigurationProperties({IngestProperties.class, Topics.class})
 @EnableScheduling
 public class IngestConfiguration {
-
-    /** The topics the listener consumes: one per domain. */
-    public static String[] topics() {
-        return Arrays.stream(Domain.values()).map(Domain::topic).toArray(String[]::new);
-    }
 
     /**
      * Commits a poll's offsets asynchronously, still only after all its writes are acknowledged: the
@@ -108,20 +104,20 @@ public class IngestConfiguration {
     }
 
     @Bean
-    ProjectingBatch projectingBatch(DisplayWriter writer, SourceClient source, DeadLetters deadLetters,
+    ProjectingBatch projectingBatch(Topics topics, DisplayWriter writer, SourceClient source, DeadLetters deadLetters,
                                     IngestMetrics metrics, IngestProperties properties) {
-        return new ProjectingBatch(writer, source, deadLetters, metrics, properties.writeConcurrency(),
+        return new ProjectingBatch(topics, writer, source, deadLetters, metrics, properties.writeConcurrency(),
                 properties.source().concurrency());
     }
 
     @Bean
-    DomainEventListener domainEventListener(ProjectingBatch projecting) {
-        return new DomainEventListener(projecting);
+    DomainEventListener domainEventListener(ProjectingBatch projecting, Topics topics) {
+        return new DomainEventListener(projecting, topics);
     }
 
     @Bean
-    FailureRedriver failureRedriver(FailureStore failures, ProjectingBatch projecting, DisplayWriter writer) {
-        return new FailureRedriver(failures, projecting, writer);
+    FailureRedriver failureRedriver(Topics topics, FailureStore failures, ProjectingBatch projecting, DisplayWriter writer) {
+        return new FailureRedriver(topics, failures, projecting, writer);
     }
 
     /**
@@ -158,9 +154,9 @@ public class IngestConfiguration {
 
     /** The dead-letter topics, partitioned like the domain topics so a record keeps its partition. */
     @Bean
-    KafkaAdmin.NewTopics deadLetterTopics(IngestProperties properties) {
+    KafkaAdmin.NewTopics deadLetterTopics(IngestProperties properties, Topics topics) {
         return new KafkaAdmin.NewTopics(Arrays.stream(Domain.values())
-                .map(domain -> TopicBuilder.name(domain.deadLetterTopic()).partitions(properties.deadLetterPartitions()).build())
+                .map(domain -> TopicBuilder.name(topics.deadLetterOf(domain)).partitions(properties.deadLetterPartitions()).build())
                 .toArray(NewTopic[]::new));
     }
 }

@@ -5,8 +5,9 @@ import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.domain.Topics;
 
-/** Records no consumer can read, of every kind CONTRACTS.md calls poison, spread over the topics. */
+/** Records no consumer can read, of every kind docs/contracts.md calls poison, spread over the topics. */
 final class Poison {
 
     static final String REASONS = "(not valid JSON|unknown event type|lacks the integer field|invalid StockChanged payload"
@@ -15,7 +16,8 @@ final class Poison {
     private Poison() {
     }
 
-    static ProducerRecord<String, byte[]> record(int n) {
+    /** The n-th poison record, on one of {@code topics}. */
+    static ProducerRecord<String, byte[]> record(int n, Topics topics) {
         Domain domain = Domain.values()[n % Domain.values().length];
         String key = Integer.toString(n % 50 + 1);
         String value = switch (n % 5) {
@@ -27,7 +29,7 @@ final class Poison {
                     + "\"basePrice\": 1, \"displayStatus\": \"ON_SALE\"}", true);
         };
         // a ProductUpserted is poison everywhere but on product-events
-        String topic = n % 5 == 4 && domain == Domain.PRODUCT ? Domain.STOCK.topic() : domain.topic();
+        String topic = topics.of(n % 5 == 4 && domain == Domain.PRODUCT ? Domain.STOCK : domain);
         return new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8));
     }
 

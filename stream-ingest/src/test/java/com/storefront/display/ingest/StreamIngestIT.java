@@ -37,6 +37,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.failure.FailureStatus;
 import com.storefront.display.core.failure.FailureStore;
+import com.storefront.display.core.domain.Topics;
 import com.storefront.display.core.failure.IngestFailure;
 import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.ingest.deadletter.DeadLetters;
@@ -61,7 +62,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * other data cannot interfere. After a bulk load of the catalogue, the read model must equal the truth.
  */
 @WithLocalStack
-@SpringBootTest(properties = {"display.ingest.redrive-interval=1s", "display.ingest.source.open-for=2s"})
+@SpringBootTest(properties = {"display.ingest.redrive-interval=1s", "display.ingest.source.open-for=2s",
+        "display.topics.prefix=" + StreamIngestIT.PREFIX})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DirtiesContext // its listener must not outlive the keyspace it writes to
 class StreamIngestIT {
@@ -69,8 +71,11 @@ class StreamIngestIT {
     static final String RUN = Long.toString(System.currentTimeMillis() % 100_000_000);
     static final String KEYSPACE = "ingest_it_" + RUN;
     static final String GROUP = "ingest-it-" + RUN;
-    static final List<String> TOPICS = Arrays.stream(Domain.values()).map(Domain::topic).toList();
-    static final List<String> DEAD_LETTER_TOPICS = Arrays.stream(Domain.values()).map(Domain::deadLetterTopic).toList();
+    /** Topics of this test's own: nothing it publishes reaches another test's, a benchmark's or the demo's consumers. */
+    static final String PREFIX = "it-stream-ingest.";
+    static final Topics OWN_TOPICS = new Topics(PREFIX);
+    static final List<String> TOPICS = OWN_TOPICS.all();
+    static final List<String> DEAD_LETTER_TOPICS = Arrays.stream(Domain.values()).map(OWN_TOPICS::deadLetterOf).toList();
     static final int SHOPS = 60;
 
     static EmbeddedSimulator embedded;
@@ -98,7 +103,7 @@ class StreamIngestIT {
         String bootstrap = System.getProperty("spring.kafka.bootstrap-servers");
         embedded = EmbeddedSimulator.start(Map.of("spring.kafka.bootstrap-servers", bootstrap,
                 "display.simulator.catalogue.shops", Integer.toString(SHOPS), "display.simulator.catalogue.products", "6000",
-                "display.simulator.catalogue.seed", RUN));
+                "display.simulator.catalogue.seed", RUN, "display.topics.prefix", PREFIX));
         kafka = new KafkaPositions(bootstrap);
         kafka.awaitTopics(TOPICS, Duration.ofSeconds(30));
         kafka.startGroupAtEnd(GROUP, TOPICS);
@@ -161,7 +166,7 @@ class StreamIngestIT {
             for (int round = 0; round < 10; round++) {
                 simulator.producer().produce(9_900);
                 for (int i = 0; i < 100; i++) {
-                    producer.send(Poison.record(round * 100 + i));
+                    producer.send(Poison.record(round * 100 + i, OWN_TOPICS));
                 }
                 producer.flush();
             }
@@ -189,7 +194,7 @@ class StreamIngestIT {
         kafka.awaitConsumed(GROUP, TOPICS, Duration.ofSeconds(120));
 
         CircuitBreaker.State during = sourceClient.circuitBreaker().getState();
-        long deferred = failures.list(Domain.PRODUCT.topic(), FailureStatus.NEW, 10_000).stream()
+        long deferred = failures.list(OWN_TOPICS.of(Domain.PRODUCT), FailureStatus.NEW, 10_000).stream()
                 .filter(IngestFailure::retryable).count();
         assertThat(during).isIn(CircuitBreaker.State.OPEN, CircuitBreaker.State.HALF_OPEN);
         assertThat(deferred).isPositive();
@@ -197,11 +202,11 @@ class StreamIngestIT {
 
         simulator.faults().set(Faults.NONE);
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!failures.findReplayable(Domain.PRODUCT.topic(), 1).isEmpty() && System.nanoTime() < deadline) {
+        while (!failures.findReplayable(OWN_TOPICS.of(Domain.PRODUCT), 1).isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(500);
         }
 
-        assertThat(failures.findReplayable(Domain.PRODUCT.topic(), 1)).isEmpty();
+        assertThat(failures.findReplayable(OWN_TOPICS.of(Domain.PRODUCT), 1)).isEmpty();
         assertThat(sourceClient.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertReadModelIsTheTruth();
     }

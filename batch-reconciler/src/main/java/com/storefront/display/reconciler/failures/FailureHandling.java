@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.domain.Topics;
 import com.storefront.display.core.failure.FailureStatus;
 import com.storefront.display.core.failure.FailureStore;
 import com.storefront.display.core.failure.IngestFailure;
@@ -31,14 +31,16 @@ public final class FailureHandling {
 
     private final FailureStore store;
     private final KafkaTemplate<String, byte[]> kafka;
+    private final Topics topics;
 
-    public FailureHandling(FailureStore store, KafkaTemplate<String, byte[]> kafka) {
+    public FailureHandling(FailureStore store, KafkaTemplate<String, byte[]> kafka, Topics topics) {
         this.store = store;
         this.kafka = kafka;
+        this.topics = topics;
     }
 
     /**
-     * @param topic  a domain topic, or null for all of them
+     * @param topic  a domain topic of this environment, or null for all of them
      * @param status NEW, REPLAYED or DISCARDED, or null for any
      */
     public List<FailureView> list(String topic, String status, int limit) {
@@ -46,10 +48,9 @@ public final class FailureHandling {
             throw new IllegalArgumentException("limit must be 1..1000, was " + limit);
         }
         FailureStatus wanted = status == null || status.isBlank() ? null : status(status);
-        List<String> topics = topic == null || topic.isBlank() ? Arrays.stream(Domain.values()).map(Domain::topic).toList()
-                : List.of(topic(topic));
+        List<String> listed = topic == null || topic.isBlank() ? topics.all() : List.of(topic(topic));
         List<FailureView> found = new ArrayList<>();
-        for (String each : topics) {
+        for (String each : listed) {
             store.list(each, wanted, limit - found.size()).forEach(failure -> found.add(FailureView.of(failure)));
             if (found.size() >= limit) {
                 break;
@@ -100,10 +101,9 @@ public final class FailureHandling {
         }
     }
 
-    private static String topic(String value) {
-        if (Domain.ofTopic(value) == null) {
-            throw new IllegalArgumentException("unknown topic '" + value + "', expected one of "
-                    + Arrays.stream(Domain.values()).map(Domain::topic).toList());
+    private String topic(String value) {
+        if (topics.domainOf(value) == null) {
+            throw new IllegalArgumentException("unknown topic '" + value + "', expected one of " + topics.all());
         }
         return value;
     }

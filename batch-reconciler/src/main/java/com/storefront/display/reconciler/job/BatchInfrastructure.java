@@ -12,6 +12,7 @@ import org.springframework.data.cassandra.core.cql.CqlTemplate;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.storefront.display.core.cql.Reconnection;
+import com.storefront.display.core.domain.Topics;
 import com.storefront.display.core.failure.FailureStore;
 import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.reconciler.ReconcilerProperties;
@@ -19,7 +20,7 @@ import com.storefront.display.reconciler.source.SourceApi;
 
 /** What every job shares: the one writer of the read model, the source APIs, and the threads jobs run on. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ReconcilerProperties.class)
+@EnableConfigurationProperties({ReconcilerProperties.class, Topics.class})
 public class BatchInfrastructure {
 
     /** Reconnects to a Cassandra node that came back within seconds, so a job started after an outage finds it. */

@@ -10,7 +10,7 @@ import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
 
-import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.domain.Topics;
 import com.storefront.display.reconciler.shops.ShopSelection;
 
 /**
@@ -45,12 +45,15 @@ public final class ParameterRules {
         };
     }
 
-    /** Either {@code shops} (and {@code domains}) to re-fetch, or {@code topic} and {@code since} to replay. */
-    public static JobParametersValidator backfill() {
+    /**
+     * Either {@code shops} (and {@code domains}) to re-fetch, or {@code topic} (one of {@code topics}, the
+     * environment's) and {@code since} to replay.
+     */
+    public static JobParametersValidator backfill(Topics topics) {
         return parameters -> {
             allowOnly(parameters, Set.of(DomainSelection.PARAMETER, ShopSelection.PARAMETER, TOPIC, SINCE));
             if (parameters.getString(TOPIC) != null || parameters.getString(SINCE) != null) {
-                replay(parameters);
+                replay(parameters, topics);
                 return;
             }
             domains(parameters);
@@ -62,16 +65,15 @@ public final class ParameterRules {
         };
     }
 
-    private static void replay(JobParameters parameters) throws InvalidJobParametersException {
+    private static void replay(JobParameters parameters, Topics topics) throws InvalidJobParametersException {
         String topic = parameters.getString(TOPIC);
         String since = parameters.getString(SINCE);
         if (parameters.getString(ShopSelection.PARAMETER) != null || parameters.getString(DomainSelection.PARAMETER) != null) {
             throw new InvalidJobParametersException("a replay takes 'topic' and 'since' only: the topic is the domain, "
                     + "and every shop's events are replayed");
         }
-        if (topic == null || Domain.ofTopic(topic) == null) {
-            throw new InvalidJobParametersException("replay needs 'topic', one of "
-                    + Arrays.stream(Domain.values()).map(Domain::topic).toList() + "; got " + topic);
+        if (topics.domainOf(topic) == null) {
+            throw new InvalidJobParametersException("replay needs 'topic', one of " + topics.all() + "; got " + topic);
         }
         if (since == null) {
             throw new InvalidJobParametersException("replay needs 'since', an ISO-8601 instant like 2026-11-24T00:00:00Z");

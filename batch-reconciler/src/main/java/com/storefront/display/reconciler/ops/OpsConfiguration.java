@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import com.storefront.display.core.domain.Topics;
 import com.storefront.display.core.failure.FailureStore;
 import com.storefront.display.reconciler.ReconcilerProperties;
 import com.storefront.display.reconciler.failures.FailureHandling;
@@ -31,7 +32,7 @@ class OpsConfiguration {
     }
 
     @Bean
-    FailureHandling failureHandling(FailureStore failureStore, KafkaTemplate<String, byte[]> kafkaTemplate) {
-        return new FailureHandling(failureStore, kafkaTemplate);
+    FailureHandling failureHandling(FailureStore failureStore, KafkaTemplate<String, byte[]> kafkaTemplate, Topics topics) {
+        return new FailureHandling(failureStore, kafkaTemplate, topics);
     }
 }

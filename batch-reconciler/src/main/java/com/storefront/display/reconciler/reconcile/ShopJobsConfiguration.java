@@ -16,6 +16,7 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.data.cassandra.core.cql.CqlTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.storefront.display.core.domain.Topics;
 import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.reconciler.ReconcilerProperties;
 import com.storefront.display.reconciler.job.DomainSelection;
@@ -71,9 +72,9 @@ public class ShopJobsConfiguration {
     /** Re-fetches shops from their sources, or replays a topic (see {@code ReplayStepConfiguration}). */
     @Bean
     Job backfillJob(JobRepository jobRepository, JobExecutionDecider backfillKind, Step backfillPartitions,
-                    Step backfillReplay) {
+                    Step backfillReplay, Topics topics) {
         return new JobBuilder(JobNames.BACKFILL, jobRepository)
-                .validator(ParameterRules.backfill())
+                .validator(ParameterRules.backfill(topics))
                 .start(backfillKind).on("REPLAY").to(backfillReplay)
                 .from(backfillKind).on("*").to(backfillPartitions)
                 .end()

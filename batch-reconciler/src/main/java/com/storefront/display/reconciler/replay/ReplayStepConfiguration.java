@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.domain.Topics;
 import com.storefront.display.core.write.DisplayWrite;
 import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.reconciler.ReconcilerProperties;
@@ -58,8 +58,8 @@ public class ReplayStepConfiguration {
     TopicReplayReader topicReplayReader(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
                                         @Value("#{jobParameters['" + ParameterRules.TOPIC + "']}") String topic,
                                         @Value("#{jobParameters['" + ParameterRules.SINCE + "']}") String since,
-                                        ReconcilerProperties properties) {
-        if (Domain.ofTopic(topic) == null) {
+                                        ReconcilerProperties properties, Topics topics) {
+        if (topics.domainOf(topic) == null) {
             throw new IllegalArgumentException("not a domain topic: " + topic);
         }
         return new TopicReplayReader(bootstrapServers, topic, Instant.parse(since), properties.progressLogEvery());

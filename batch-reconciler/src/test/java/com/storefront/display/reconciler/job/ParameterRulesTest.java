@@ -12,6 +12,8 @@ import org.springframework.batch.core.job.parameters.InvalidJobParametersExcepti
 import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
+import com.storefront.display.core.domain.Topics;
+
 class ParameterRulesTest {
 
     @Test
@@ -20,7 +22,7 @@ class ParameterRulesTest {
                 .doesNotThrowAnyException();
         assertThatCode(() -> ParameterRules.reconcile().validate(parameters(Map.of("shops", "1-500", "dryRun", "true"))))
                 .doesNotThrowAnyException();
-        assertThatCode(() -> ParameterRules.backfill().validate(parameters(Map.of("shops", "3,4", "domains", "coupons"))))
+        assertThatCode(() -> ParameterRules.backfill(Topics.CONTRACT).validate(parameters(Map.of("shops", "3,4", "domains", "coupons"))))
                 .doesNotThrowAnyException();
     }
 
@@ -43,7 +45,7 @@ class ParameterRulesTest {
 
     @Test
     void aBackfillNeedsItsShops() {
-        assertThatThrownBy(() -> ParameterRules.backfill().validate(parameters(Map.of("domains", "stock"))))
+        assertThatThrownBy(() -> ParameterRules.backfill(Topics.CONTRACT).validate(parameters(Map.of("domains", "stock"))))
                 .isInstanceOf(InvalidJobParametersException.class).hasMessageContaining("needs 'shops'");
     }
 

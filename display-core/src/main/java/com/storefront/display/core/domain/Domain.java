@@ -2,7 +2,7 @@ package com.storefront.display.core.domain;
 
 /**
  * The upstream domains. Each owns one topic, one source API path and one state type; the names are
- * those of CONTRACTS.md.
+ * those of docs/contracts.md. The topic's name in Kafka carries the environment's prefix: {@link Topics}.
  */
 public enum Domain {
     SHOP("shop-events", "shops", "shopId", ShopState.class),
@@ -24,14 +24,9 @@ public enum Domain {
         this.stateType = stateType;
     }
 
-    /** The Kafka topic the domain publishes to, e.g. {@code stock-events}. */
-    public String topic() {
+    /** The contract's name of the domain's topic, e.g. {@code stock-events}; in Kafka it is {@link Topics#of}. */
+    public String contractTopic() {
         return topic;
-    }
-
-    /** The dead-letter topic for the domain's poison records. */
-    public String deadLetterTopic() {
-        return topic + "-dlt";
     }
 
     /** The path segment of the domain's source API, e.g. {@code review-summaries}. */
@@ -51,16 +46,6 @@ public enum Domain {
 
     public Class<? extends DomainState> stateType() {
         return stateType;
-    }
-
-    /** The domain of a topic name, or null when the topic is none of ours. */
-    public static Domain ofTopic(String topic) {
-        for (Domain domain : values()) {
-            if (domain.topic.equals(topic)) {
-                return domain;
-            }
-        }
-        return null;
     }
 
     /** The domain of a source API path segment; IllegalArgumentException naming the valid ones otherwise. */

@@ -31,7 +31,7 @@ final class EventFactory {
     }
 
     static OutgoingEvent outgoing(DomainEvent event, long sequence) {
-        return new OutgoingEvent(event.type().domain().topic(), event.key(),
+        return new OutgoingEvent(event.type().domain(), event.key(),
                 EventCodec.encode(event, event.schemaVersion()), sequence);
     }
 }

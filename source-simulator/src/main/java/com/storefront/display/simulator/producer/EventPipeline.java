@@ -92,14 +92,14 @@ final class EventPipeline {
             stats.lostEvents().lost(event);
             byte[] value = outgoing.value();
             byte[] cut = Arrays.copyOf(value, value.length / 2);
-            return new OutgoingEvent(outgoing.topic(), outgoing.key(), cut, sequence);
+            return new OutgoingEvent(outgoing.domain(), outgoing.key(), cut, sequence);
         }
         if (roll(now.unknownTypePercent())) {
             stats.unknownType.incrementAndGet();
             stats.lostEvents().lost(event);
             ObjectNode json = EventCodec.toJson(event, event.schemaVersion());
             json.put("type", event.type().wireName() + "Audited");
-            return new OutgoingEvent(outgoing.topic(), outgoing.key(), DomainJson.MAPPER.writeValueAsBytes(json), sequence);
+            return new OutgoingEvent(outgoing.domain(), outgoing.key(), DomainJson.MAPPER.writeValueAsBytes(json), sequence);
         }
         return outgoing;
     }

@@ -63,12 +63,11 @@ class EventProducerTest {
         simulator.producer().update(simulator.producer().settings().withRate(0));
         simulator.producer().produce(CHANGES);
 
-        Map<String, Long> perTopic = new HashMap<>();
-        sink.sent.forEach(e -> perTopic.merge(e.topic(), 1L, Long::sum));
-        assertThat(perTopic.get("stock-events") / (double) CHANGES).isCloseTo(0.55, within(0.02));
-        assertThat(perTopic.get("product-events") / (double) CHANGES).isCloseTo(0.15, within(0.02));
-        assertThat(perTopic.keySet()).containsExactlyInAnyOrder("shop-events", "product-events", "stock-events",
-                "price-events", "coupon-events", "review-events");
+        Map<Domain, Long> perDomain = new HashMap<>();
+        sink.sent.forEach(e -> perDomain.merge(e.domain(), 1L, Long::sum));
+        assertThat(perDomain.get(Domain.STOCK) / (double) CHANGES).isCloseTo(0.55, within(0.02));
+        assertThat(perDomain.get(Domain.PRODUCT) / (double) CHANGES).isCloseTo(0.15, within(0.02));
+        assertThat(perDomain.keySet()).containsExactlyInAnyOrder(Domain.values());
         assertThat(decoded()).allSatisfy(e -> assertThat(e.key()).isEqualTo(Long.toString(e.shopId())));
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.domain.Topics;
 import com.storefront.display.core.event.DomainEvent;
 import com.storefront.display.core.event.EventCodec;
 import com.storefront.display.core.event.PoisonRecordException;
@@ -31,17 +32,20 @@ public final class EventBatch {
     private record EntityKey(Domain domain, long shopId, long entityId) {
     }
 
+    private final Topics topics;
     private final List<Poison> poison = new ArrayList<>();
     private final Map<EntityKey, Received> newest;
     private int readable;
 
-    private EventBatch(int records) {
+    private EventBatch(Topics topics, int records) {
+        this.topics = topics;
         // sized for a poll without coalescing: no rehashing while the poll is read
         this.newest = new LinkedHashMap<>(Math.max(16, records * 4 / 3 + 1));
     }
 
-    public static EventBatch of(List<ConsumerRecord<String, byte[]>> records) {
-        EventBatch batch = new EventBatch(records.size());
+    /** The poll's records, read; an event is poison unless it came on its domain's topic in {@code topics}. */
+    public static EventBatch of(List<ConsumerRecord<String, byte[]>> records, Topics topics) {
+        EventBatch batch = new EventBatch(topics, records.size());
         records.forEach(batch::add);
         return batch;
     }
@@ -55,7 +59,7 @@ public final class EventBatch {
             return;
         }
         Domain domain = event.type().domain();
-        if (!domain.topic().equals(record.topic())) {
+        if (topics.domainOf(record.topic()) != domain) {
             poison.add(new Poison(record, event.type().wireName() + " does not belong on " + record.topic()));
             return;
         }

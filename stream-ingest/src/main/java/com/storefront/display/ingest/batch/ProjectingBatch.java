@@ -11,6 +11,7 @@ import java.util.concurrent.Semaphore;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.domain.Topics;
 import com.storefront.display.core.event.DomainEvent;
 import com.storefront.display.core.event.EventType;
 import com.storefront.display.core.projection.Projection;
@@ -32,6 +33,7 @@ import com.storefront.display.ingest.source.SourceUnavailableException;
  */
 public final class ProjectingBatch {
 
+    private final Topics topics;
     private final DisplayWriter writer;
     private final SourceClient source;
     private final DeadLetters deadLetters;
@@ -39,8 +41,9 @@ public final class ProjectingBatch {
     private final int writeConcurrency;
     private final int sourceConcurrency;
 
-    public ProjectingBatch(DisplayWriter writer, SourceClient source, DeadLetters deadLetters, IngestMetrics metrics,
-                           int writeConcurrency, int sourceConcurrency) {
+    public ProjectingBatch(Topics topics, DisplayWriter writer, SourceClient source, DeadLetters deadLetters,
+                           IngestMetrics metrics, int writeConcurrency, int sourceConcurrency) {
+        this.topics = topics;
         this.writer = writer;
         this.source = source;
         this.deadLetters = deadLetters;
@@ -51,7 +54,7 @@ public final class ProjectingBatch {
 
     public void apply(List<ConsumerRecord<String, byte[]>> records) {
         metrics.received(records);
-        EventBatch batch = EventBatch.of(records);
+        EventBatch batch = EventBatch.of(records, topics);
         List<EventBatch.Received> events = new ArrayList<>(batch.events());
         List<DisplayWrite> writes = new ArrayList<>(events.size());
         List<EventBatch.Received> thin = new ArrayList<>();

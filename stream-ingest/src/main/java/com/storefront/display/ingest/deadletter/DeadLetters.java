@@ -9,6 +9,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
+import com.storefront.display.core.domain.Topics;
 import com.storefront.display.core.failure.FailureStore;
 
 /**
@@ -27,7 +28,7 @@ public final class DeadLetters {
 
     public DeadLetters(KafkaOperations<?, ?> template, FailureStore failures) {
         this.publisher = new DeadLetterPublishingRecoverer(template,
-                (record, exception) -> new TopicPartition(record.topic() + "-dlt", record.partition()));
+                (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
         this.publisher.setHeadersFunction((record, exception) -> {
             RecordHeaders headers = new RecordHeaders();
             headers.add(REASON_HEADER, exception.getMessage().getBytes(StandardCharsets.UTF_8));

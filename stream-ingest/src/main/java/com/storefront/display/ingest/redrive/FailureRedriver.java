@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 
-import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.domain.Topics;
 import com.storefront.display.core.event.DomainEvent;
 import com.storefront.display.core.event.EventCodec;
 import com.storefront.display.core.failure.FailureStore;
@@ -28,11 +28,13 @@ public final class FailureRedriver {
     private static final Logger log = LoggerFactory.getLogger(FailureRedriver.class);
     private static final int PER_ROUND = 500;
 
+    private final Topics topics;
     private final FailureStore failures;
     private final ProjectingBatch projecting;
     private final DisplayWriter writer;
 
-    public FailureRedriver(FailureStore failures, ProjectingBatch projecting, DisplayWriter writer) {
+    public FailureRedriver(Topics topics, FailureStore failures, ProjectingBatch projecting, DisplayWriter writer) {
+        this.topics = topics;
         this.failures = failures;
         this.projecting = projecting;
         this.writer = writer;
@@ -50,8 +52,8 @@ public final class FailureRedriver {
 
     private void redriveRound() {
         int replayed = 0;
-        for (Domain domain : Domain.values()) {
-            List<IngestFailure> due = failures.findReplayable(domain.topic(), PER_ROUND);
+        for (String topic : topics.all()) {
+            List<IngestFailure> due = failures.findReplayable(topic, PER_ROUND);
             for (IngestFailure failure : due) {
                 if (!redrive(failure)) {
                     log.info("re-drive paused: the source is still unavailable ({} replayed this round)", replayed);

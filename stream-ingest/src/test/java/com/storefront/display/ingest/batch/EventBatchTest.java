@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import com.storefront.display.core.domain.PriceState;
 import com.storefront.display.core.domain.StockState;
+import com.storefront.display.core.domain.Topics;
 import com.storefront.display.core.event.DomainEvent;
 import com.storefront.display.core.event.EventCodec;
 import com.storefront.display.core.event.EventType;
@@ -32,7 +33,7 @@ class EventBatchTest {
             }
         }
 
-        EventBatch batch = EventBatch.of(records);
+        EventBatch batch = EventBatch.of(records, Topics.CONTRACT);
 
         assertThat(batch.events()).hasSize(10);
         assertThat(batch.coalesced()).isEqualTo(490);
@@ -46,7 +47,7 @@ class EventBatchTest {
     void differentDomainsOfOneProductAreNotCoalesced() {
         EventBatch batch = EventBatch.of(List.of(record("stock-events", stock(1, 5, 1)),
                 record("price-events", EventCodec.encode(new DomainEvent(UUID.randomUUID(), EventType.PRICE_CHANGED, 1,
-                        Instant.now(), 1, 1, 4, new PriceState(100, 0))))));
+                        Instant.now(), 1, 1, 4, new PriceState(100, 0))))), Topics.CONTRACT);
 
         assertThat(batch.events()).hasSize(2);
         assertThat(batch.coalesced()).isZero();
@@ -55,12 +56,24 @@ class EventBatchTest {
     @Test
     void unreadableRecordsAndEventsOnTheWrongTopicArePoisonWithAReason() {
         EventBatch batch = EventBatch.of(List.of(record("stock-events", "{oops".getBytes(StandardCharsets.UTF_8)),
-                record("price-events", stock(1, 5, 1)), record("stock-events", stock(2, 5, 1))));
+                record("price-events", stock(1, 5, 1)), record("stock-events", stock(2, 5, 1))), Topics.CONTRACT);
 
         assertThat(batch.poison()).extracting(EventBatch.Poison::reason)
                 .satisfiesExactly(r -> assertThat(r).startsWith("not valid JSON"),
                         r -> assertThat(r).isEqualTo("StockChanged does not belong on price-events"));
         assertThat(batch.events()).hasSize(1);
+    }
+
+    @Test
+    void underAnEnvironmentPrefixOnlyThePrefixedTopicIsTheDomains() {
+        Topics staging = new Topics("staging.");
+
+        EventBatch batch = EventBatch.of(List.of(record("staging.stock-events", stock(1, 5, 1)),
+                record("stock-events", stock(2, 5, 1))), staging);
+
+        assertThat(batch.events()).extracting(received -> received.event().entityId()).containsExactly(1L);
+        assertThat(batch.poison()).extracting(EventBatch.Poison::reason)
+                .containsExactly("StockChanged does not belong on stock-events");
     }
 
     private static byte[] stock(long product, long version, int quantity) {

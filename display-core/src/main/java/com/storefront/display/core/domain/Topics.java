@@ -1,0 +1,67 @@
+package com.storefront.display.core.domain;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code display.topics.*}: the Kafka topics of the domains in one environment. Each name is the
+ * contract's ({@link Domain#contractTopic()}, e.g. {@code stock-events}) behind {@code prefix}, empty by
+ * default, so that two environments on one Kafka cluster (tests, benchmarks and the demo on one machine;
+ * staging and production) never read each other's events. Every app of one environment uses the same prefix.
+ *
+ * @param prefix put before every topic name, e.g. {@code staging.}; letters, digits, {@code .}, {@code _}
+ *               and {@code -} only
+ */
+@ConfigurationProperties("display.topics")
+public record Topics(@DefaultValue("") String prefix) {
+
+    /** The contract's names, without a prefix. */
+    public static final Topics CONTRACT = new Topics("");
+
+    public Topics {
+        if (prefix == null) {
+            prefix = "";
+        }
+        if (!prefix.matches("[A-Za-z0-9._-]*")) {
+            throw new IllegalArgumentException("display.topics.prefix may hold only letters, digits, '.', '_' and '-'; got '"
+                    + prefix + "'");
+        }
+    }
+
+    /** The topic the domain's events are on, e.g. {@code staging.stock-events}. */
+    public String of(Domain domain) {
+        return prefix + domain.contractTopic();
+    }
+
+    /** The dead-letter topic of the domain's poison records. */
+    public String deadLetterOf(Domain domain) {
+        return deadLetterOf(of(domain));
+    }
+
+    /** The dead-letter topic of a topic's poison records: its name with {@code -dlt}. */
+    public static String deadLetterOf(String topic) {
+        return topic + "-dlt";
+    }
+
+    /** The domain whose events are on this topic, or null when the topic is none of this environment's. */
+    public Domain domainOf(String topic) {
+        if (topic == null || !topic.startsWith(prefix)) {
+            return null;
+        }
+        String name = topic.substring(prefix.length());
+        for (Domain domain : Domain.values()) {
+            if (domain.contractTopic().equals(name)) {
+                return domain;
+            }
+        }
+        return null;
+    }
+
+    /** Every domain's topic, in {@link Domain} order. */
+    public List<String> all() {
+        return Arrays.stream(Domain.values()).map(this::of).toList();
+    }
+}
