@@ -66,12 +66,19 @@ public final class ProcessStackProvider implements StackProvider {
         return any;
     }
 
+    /**
+     * How long a status probe may wait for an answer. A server that answers returns at once; a busy one (a
+     * broker feeding consumers at tens of thousands of events a second on two cores) can take seconds to
+     * accept a new client's connection and metadata request, and is not down for that.
+     */
+    static final java.time.Duration STATUS_PROBE = java.time.Duration.ofSeconds(20);
+
     /** One line per server: running or not, its pid and owner, whether it answers. */
     public List<String> status() {
         return servers.stream().map(server -> server.name() + ": "
                 + server.recordedPid().map(p -> "running, pid " + p.pid() + ", started by " + p.owner())
                         .orElse("no process of ours")
-                + ", port " + server.port() + (server.answers(java.time.Duration.ofSeconds(3)) ? " answers" : " does not answer"))
+                + ", port " + server.port() + (server.answers(STATUS_PROBE) ? " answers" : " does not answer"))
                 .toList();
     }
 
