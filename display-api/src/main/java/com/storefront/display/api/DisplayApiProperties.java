@@ -22,7 +22,7 @@ public record DisplayApiProperties(@DefaultValue("2s") Duration readTimeout, @De
                                    @DefaultValue("20") int defaultPageSize,
                                    @DefaultValue("5s") Duration reconnectMaxDelay) {
 
-    /** The page sizes CONTRACTS.md allows. */
+    /** The page sizes docs/contracts.md allows. */
     public static final int MIN_PAGE_SIZE = 1;
     public static final int MAX_PAGE_SIZE = 100;
 

@@ -22,7 +22,7 @@ import com.storefront.display.simulator.truth.ShopSnapshot;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The display API against the truth for sampled shops, as CONTRACTS.md defines the responses from the
+ * The display API against the truth for sampled shops, as docs/contracts.md defines the responses from the
  * source's data: the shop (404 when deleted), its ACTIVE coupons valid now, and every displayable product
  * (paged through to the end) with its effective price, stock and soldOut.
  */

@@ -2,7 +2,7 @@ package com.storefront.display.reconciler.job;
 
 import java.util.List;
 
-/** The jobs of CONTRACTS.md, by the names the ops API takes. */
+/** The jobs of docs/contracts.md, by the names the ops API takes. */
 public final class JobNames {
 
     public static final String BULK_LOAD = "bulk-load";

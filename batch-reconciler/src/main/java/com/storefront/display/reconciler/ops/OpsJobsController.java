@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.storefront.display.reconciler.job.JobRequests;
 import com.storefront.display.reconciler.job.PartitionExecutions;
 
-/** The job part of the ops API (CONTRACTS.md): start, inspect, stop and restart executions. */
+/** The job part of the ops API (docs/contracts.md): start, inspect, stop and restart executions. */
 @RestController
 @RequestMapping("/ops/jobs")
 class OpsJobsController {

@@ -3,7 +3,7 @@ package com.storefront.display.api.product;
 import com.storefront.display.core.model.ShopProduct;
 
 /**
- * One product as the store front shows it (CONTRACTS.md).
+ * One product as the store front shows it (docs/contracts.md).
  *
  * @param price        the sale price once the price domain set one, else the base price
  * @param discountRate null until a price event arrived

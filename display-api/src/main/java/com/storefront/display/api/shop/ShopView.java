@@ -7,7 +7,7 @@ import com.storefront.display.core.model.ShopCoupon;
 import com.storefront.display.core.model.ShopHeader;
 
 /**
- * {@code GET /api/shops/{shopId}} as CONTRACTS.md fixes it.
+ * {@code GET /api/shops/{shopId}} as docs/contracts.md fixes it.
  *
  * @param rating  null until a review summary arrived
  * @param coupons only ACTIVE coupons valid at the time of the read, ordered by coupon id

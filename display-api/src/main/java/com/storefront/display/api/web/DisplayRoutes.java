@@ -14,7 +14,7 @@ import com.storefront.display.api.shop.ShopHandler;
 import reactor.core.publisher.Mono;
 
 /**
- * The store-front endpoints of CONTRACTS.md as functional routes, the lighter of WebFlux's two
+ * The store-front endpoints of docs/contracts.md as functional routes, the lighter of WebFlux's two
  * programming models: a constant endpoint served about 38k req/s as a route against 28k as an annotated
  * controller on the 2-core machine {@code bench/display-api} runs on. Every failure becomes a problem
  * response ({@link ApiProblems}).

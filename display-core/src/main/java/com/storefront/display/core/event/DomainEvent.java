@@ -6,7 +6,7 @@ import java.util.UUID;
 import com.storefront.display.core.domain.DomainState;
 
 /**
- * One domain event as the platform understands it, after upcasting: the envelope of CONTRACTS.md with
+ * One domain event as the platform understands it, after upcasting: the envelope of docs/contracts.md with
  * a typed payload.
  *
  * @param schemaVersion the version the producer wrote; the payload is always in the current model

@@ -22,7 +22,7 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The wire format of events (CONTRACTS.md): UTF-8 JSON envelopes. Writes any schema version a type has;
+ * The wire format of events (docs/contracts.md): UTF-8 JSON envelopes. Writes any schema version a type has;
  * reads every known version, upcasting {@code ProductUpserted} v2 ({@code price: {amount, currency}})
  * to the model, and ignores unknown fields. Everything unreadable is a {@link PoisonRecordException}.
  */
@@ -123,7 +123,7 @@ public final class EventCodec {
         }
     }
 
-    /** The envelope's fields as they stream by; checked, in the order of CONTRACTS.md, once the object ends. */
+    /** The envelope's fields as they stream by; checked, in the order of docs/contracts.md, once the object ends. */
     private static final class Envelope {
 
         /** A field present with a value of the wrong JSON type. */

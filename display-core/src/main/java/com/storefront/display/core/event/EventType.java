@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import com.storefront.display.core.domain.Domain;
 
 /**
- * The event types of CONTRACTS.md. A switch over them must name every case, so a new type cannot be
+ * The event types of docs/contracts.md. A switch over them must name every case, so a new type cannot be
  * forgotten by a projection.
  */
 public enum EventType {

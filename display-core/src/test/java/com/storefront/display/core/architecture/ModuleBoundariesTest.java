@@ -15,7 +15,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The module map of DESIGN.md, checked on the poms: the apps share code only through display-core
+ * The module map of docs/architecture.md, checked on the poms: the apps share code only through display-core
  * (and the schema in db-migrations), never depend on each other (only their tests may run the
  * simulator in-process), and use local-stack only in tests.
  */

@@ -29,7 +29,7 @@ class EventCodecTest {
 
     static final Instant AT = Instant.parse("2026-11-24T10:15:30.123456Z");
 
-    /** The example of CONTRACTS.md, verbatim. */
+    /** The example of docs/contracts.md, verbatim. */
     static final String CONTRACT_EXAMPLE = """
             {
               "eventId": "5b0c2e0e-8a0f-4a53-9a57-3f1c2b8b7d11",

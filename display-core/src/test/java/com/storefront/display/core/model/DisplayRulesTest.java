@@ -6,7 +6,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-/** The store-front rules of CONTRACTS.md on read-model rows. */
+/** The store-front rules of docs/contracts.md on read-model rows. */
 class DisplayRulesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");

@@ -14,7 +14,7 @@ import com.storefront.display.core.source.SourcePage;
 import com.storefront.display.simulator.Simulator;
 import com.storefront.display.simulator.truth.SourceOfTruth;
 
-/** The source APIs of CONTRACTS.md, one per domain: get by id, keyset export, per-shop listing. */
+/** The source APIs of docs/contracts.md, one per domain: get by id, keyset export, per-shop listing. */
 @RestController
 @RequestMapping("/source/{domain}")
 class SourceApiController {
