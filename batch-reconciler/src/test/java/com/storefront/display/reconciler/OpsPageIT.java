@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.failure.FailureStatus;
 import com.storefront.display.core.failure.FailureStore;
 import com.storefront.display.localstack.WithLocalStack;
@@ -68,13 +70,21 @@ class OpsPageIT {
         TestUpstream.stop(embedded, KEYSPACE);
     }
 
-    @BeforeEach
-    void openBrowser() {
+    /** Before the context starts: without a browser there is nothing to start it for. */
+    @BeforeAll
+    static void browserInstalled() {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (System.getenv("OPS_PAGE_TEST_REQUIRED") != null) {
             assertThat(installed).as("Debian's chromium and chromium-driver are installed").isTrue();
         }
+        if (!installed) {
+            System.out.println("OpsPageIT skipped: no headless Chromium; to run it: apt-get install chromium chromium-driver");
+        }
         assumeTrue(installed, "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+    }
+
+    @BeforeEach
+    void openBrowser() {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu");
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -93,7 +103,7 @@ class OpsPageIT {
         OpsClient ops = OpsClient.local(port);
         long reconcile = ops.awaitEndOf(ops.start("reconcile", Map.of()), Duration.ofMinutes(2));
         String marker = UUID.randomUUID().toString();
-        UUID failure = failures.record("price-events", 2, 77, System.currentTimeMillis(), "5",
+        UUID failure = failures.record(TestUpstream.TOPICS.of(Domain.PRICE), 2, 77, System.currentTimeMillis(), "5",
                 ("{\"unreadable\": \"" + marker + "\"").getBytes(StandardCharsets.UTF_8), "unreadable JSON", "PoisonRecord", false);
 
         browser.get("http://ops:ops@127.0.0.1:" + port + "/ops/");
@@ -106,7 +116,7 @@ class OpsPageIT {
         assertThat(browser.findElements(By.cssSelector("#drift-chart rect[data-execution-id='" + reconcile + "']"))).hasSize(1);
         assertThat(browser.findElement(By.cssSelector("#runs tr[data-execution-id='" + reconcile + "']")).getText())
                 .contains("COMPLETED");
-        assertThat(failureRow.getText()).contains("price-events").contains("2/77").contains("unreadable JSON").contains("NEW");
+        assertThat(failureRow.getText()).contains(TestUpstream.TOPICS.of(Domain.PRICE)).contains("2/77").contains("unreadable JSON").contains("NEW");
 
         failureRow.findElement(By.cssSelector("button.replay")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "now REPLAYED"));
