@@ -46,6 +46,7 @@ import com.storefront.display.core.event.EventCodec;
 import com.storefront.display.core.projection.Projections;
 import com.storefront.display.core.write.DisplayWrite;
 import com.storefront.display.ingest.StreamIngestApplication;
+import com.storefront.display.localstack.KafkaPositions;
 import com.storefront.display.localstack.LocalStackSettings;
 import com.storefront.display.localstack.RunningStack;
 import com.storefront.display.localstack.StackEndpoints;
@@ -90,6 +91,8 @@ public final class IngestBenchmark {
     /** The benchmark's own topics: its millions of events never reach the demo's or a test's consumers. */
     private static final Topics BENCH_TOPICS = new Topics("bench-ingest.");
     private static final List<String> TOPICS = BENCH_TOPICS.all();
+    /** As the simulator makes the domain topics (display.simulator.topic-partitions). */
+    private static final int TOPIC_PARTITIONS = 12;
     private static final int SUSTAINED_DRAINS = 3;
 
     private final int shops;
@@ -144,6 +147,10 @@ public final class IngestBenchmark {
     }
 
     private void run(BenchTable table, StackEndpoints stack) throws Exception {
+        try (KafkaPositions kafka = new KafkaPositions(stack.kafkaBootstrapServers())) {
+            kafka.createMissing(TOPICS, TOPIC_PARTITIONS);
+            kafka.awaitTopics(TOPICS, Duration.ofSeconds(30));
+        }
         List<OutgoingEvent> records = records(SimulatorProperties.of(42, shops, products), DomainMix.STORE, events);
         List<DomainEvent> decoded = records.stream().map(r -> EventCodec.decode(r.value())).toList();
         List<DisplayWrite> writes = decoded.stream().map(e -> Projections.of(e.type().domain()).apply(e)).toList();

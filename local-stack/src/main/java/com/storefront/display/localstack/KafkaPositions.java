@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -44,6 +47,19 @@ public final class KafkaPositions implements AutoCloseable {
             ends.put(e.getKey(), e.getValue().offset());
         }
         return ends;
+    }
+
+    /**
+     * Creates those of the topics that do not exist yet, with {@code partitions} partitions each (for a run
+     * that publishes on topics of its own prefix before any application has created them).
+     */
+    public void createMissing(List<String> topics, int partitions) throws Exception {
+        Set<String> existing = admin.listTopics().names().get();
+        List<NewTopic> missing = topics.stream().filter(topic -> !existing.contains(topic))
+                .map(topic -> new NewTopic(topic, Optional.of(partitions), Optional.empty())).toList();
+        if (!missing.isEmpty()) {
+            admin.createTopics(missing).all().get();
+        }
     }
 
     /** Waits until the topics exist (an application creates them as it starts). */
