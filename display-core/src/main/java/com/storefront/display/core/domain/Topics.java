@@ -11,29 +11,38 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * contract's ({@link Domain#contractTopic()}, e.g. {@code stock-events}) behind {@code prefix}, empty by
  * default, so that two environments on one Kafka cluster (tests, benchmarks and the demo on one machine;
  * staging and production) never read each other's events. Every app of one environment uses the same prefix.
- *
- * @param prefix put before every topic name, e.g. {@code staging.}; letters, digits, {@code .}, {@code _}
- *               and {@code -} only
  */
 @ConfigurationProperties("display.topics")
-public record Topics(@DefaultValue("") String prefix) {
+public final class Topics {
 
     /** The contract's names, without a prefix. */
     public static final Topics CONTRACT = new Topics("");
 
-    public Topics {
-        if (prefix == null) {
-            prefix = "";
-        }
-        if (!prefix.matches("[A-Za-z0-9._-]*")) {
+    private final String prefix;
+    /** Each domain's topic by ordinal, made once: ingest asks for them on every record. */
+    private final String[] names;
+
+    /**
+     * @param prefix put before every topic name, e.g. {@code staging.}; letters, digits, {@code .}, {@code _}
+     *               and {@code -} only; null is none
+     */
+    public Topics(@DefaultValue("") String prefix) {
+        String given = prefix == null ? "" : prefix;
+        if (!given.matches("[A-Za-z0-9._-]*")) {
             throw new IllegalArgumentException("display.topics.prefix may hold only letters, digits, '.', '_' and '-'; got '"
-                    + prefix + "'");
+                    + given + "'");
         }
+        this.prefix = given;
+        this.names = Arrays.stream(Domain.values()).map(domain -> given + domain.contractTopic()).toArray(String[]::new);
+    }
+
+    public String prefix() {
+        return prefix;
     }
 
     /** The topic the domain's events are on, e.g. {@code staging.stock-events}. */
     public String of(Domain domain) {
-        return prefix + domain.contractTopic();
+        return names[domain.ordinal()];
     }
 
     /** The dead-letter topic of the domain's poison records. */
@@ -48,12 +57,8 @@ public record Topics(@DefaultValue("") String prefix) {
 
     /** The domain whose events are on this topic, or null when the topic is none of this environment's. */
     public Domain domainOf(String topic) {
-        if (topic == null || !topic.startsWith(prefix)) {
-            return null;
-        }
-        String name = topic.substring(prefix.length());
         for (Domain domain : Domain.values()) {
-            if (domain.contractTopic().equals(name)) {
+            if (names[domain.ordinal()].equals(topic)) {
                 return domain;
             }
         }
@@ -62,6 +67,21 @@ public record Topics(@DefaultValue("") String prefix) {
 
     /** Every domain's topic, in {@link Domain} order. */
     public List<String> all() {
-        return Arrays.stream(Domain.values()).map(this::of).toList();
+        return List.of(names);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Topics topics && topics.prefix.equals(prefix);
+    }
+
+    @Override
+    public int hashCode() {
+        return prefix.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Topics[prefix=" + prefix + "]";
     }
 }

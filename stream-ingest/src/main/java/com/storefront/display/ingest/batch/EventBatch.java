@@ -59,7 +59,7 @@ public final class EventBatch {
             return;
         }
         Domain domain = event.type().domain();
-        if (topics.domainOf(record.topic()) != domain) {
+        if (!topics.of(domain).equals(record.topic())) {
             poison.add(new Poison(record, event.type().wireName() + " does not belong on " + record.topic()));
             return;
         }
