@@ -2,7 +2,6 @@ package com.storefront.display.reconciler.job;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Set;
 
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
