@@ -239,6 +239,18 @@ abstract class LocalServer {
         }
     }
 
+    /** Deletes a folder and everything in it; nothing when it does not exist. */
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var files = Files.walk(root)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
     protected static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());

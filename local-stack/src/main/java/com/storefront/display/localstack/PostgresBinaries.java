@@ -51,7 +51,7 @@ final class PostgresBinaries {
             Files.writeString(partial.resolve(COMPLETE), "");
             if (Files.exists(home)) {
                 // another process finished first; ours is the same bundle
-                deleteTree(partial);
+                LocalServer.deleteTree(partial);
                 return;
             }
             Files.move(partial, home, StandardCopyOption.ATOMIC_MOVE);
@@ -95,13 +95,5 @@ final class PostgresBinaries {
             }
         }
         return permissions;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var files = Files.walk(root)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
     }
 }

@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -105,11 +104,7 @@ public final class PostgresServer extends LocalServer {
         Path version = data.resolve("PG_VERSION");
         String major = settings.postgresVersion().split("\\.")[0];
         if (settings.postgresBin() == null && Files.exists(version) && !Files.readString(version).strip().equals(major)) {
-            try (Stream<Path> files = Files.walk(data)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
+            deleteTree(data);
         }
     }
 
@@ -164,8 +159,9 @@ public final class PostgresServer extends LocalServer {
         if (!isRoot()) {
             return command;
         }
-        List<String> wrapped = new ArrayList<>(List.of("setpriv", "--reuid=" + serverUser().getName(),
-                "--regid=" + serverGroup().getName(), "--clear-groups", "--"));
+        ServerAccount account = serverAccount();
+        List<String> wrapped = new ArrayList<>(List.of("setpriv", "--reuid=" + account.user().getName(),
+                "--regid=" + account.group().getName(), "--clear-groups", "--"));
         wrapped.addAll(command);
         return wrapped;
     }
@@ -174,46 +170,59 @@ public final class PostgresServer extends LocalServer {
         if (!isRoot()) {
             return;
         }
-        UserPrincipal owner = serverUser();
-        GroupPrincipal group = serverGroup();
+        ServerAccount account = serverAccount();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.toList()) {
-                Files.setOwner(file, owner);
-                Files.getFileAttributeView(file, PosixFileAttributeView.class).setGroup(group);
+                Files.setOwner(file, account.user());
+                Files.getFileAttributeView(file, PosixFileAttributeView.class).setGroup(account.group());
             }
         }
     }
 
-    private static UserPrincipal serverUser() {
-        UserPrincipalLookupService users = FileSystems.getDefault().getUserPrincipalLookupService();
-        try {
-            return users.lookupPrincipalByName(SERVER_USER);
-        } catch (IOException e) {
+    /** The user and group the server runs as when the build runs as root; looked up once per JVM. */
+    private record ServerAccount(UserPrincipal user, GroupPrincipal group) {
+
+        private static ServerAccount lookUp() {
+            UserPrincipalLookupService users = FileSystems.getDefault().getUserPrincipalLookupService();
+            UserPrincipal user;
             try {
-                return users.lookupPrincipalByName("nobody");
-            } catch (IOException none) {
-                throw new LocalStackException("postgres: as root it needs a user '" + SERVER_USER
-                        + "' or 'nobody' to run the server as", none);
+                user = users.lookupPrincipalByName(SERVER_USER);
+            } catch (IOException e) {
+                try {
+                    user = users.lookupPrincipalByName("nobody");
+                } catch (IOException none) {
+                    throw new LocalStackException("postgres: as root it needs a user '" + SERVER_USER
+                            + "' or 'nobody' to run the server as", none);
+                }
+            }
+            return new ServerAccount(user, primaryGroup(users, user.getName()));
+        }
+
+        /** Debian's {@code nobody} is in {@code nogroup}, not {@code nobody}. */
+        private static GroupPrincipal primaryGroup(UserPrincipalLookupService users, String user) {
+            try {
+                Process id = new ProcessBuilder("id", "-gn", user).redirectErrorStream(true).start();
+                String group = new String(id.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                if (id.waitFor() != 0) {
+                    throw new LocalStackException("postgres: cannot find the group of user " + user + ": " + group);
+                }
+                return users.lookupPrincipalByGroupName(group);
+            } catch (IOException e) {
+                throw new LocalStackException("postgres: cannot find the group of user " + user, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LocalStackException("postgres: interrupted while looking up user " + user, e);
             }
         }
     }
 
-    /** The server user's primary group (Debian's {@code nobody} is in {@code nogroup}, not {@code nobody}). */
-    private static GroupPrincipal serverGroup() {
-        String user = serverUser().getName();
-        try {
-            Process id = new ProcessBuilder("id", "-gn", user).redirectErrorStream(true).start();
-            String group = new String(id.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (id.waitFor() != 0) {
-                throw new LocalStackException("postgres: cannot find the group of user " + user + ": " + group);
-            }
-            return FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByGroupName(group);
-        } catch (IOException e) {
-            throw new LocalStackException("postgres: cannot find the group of user " + user, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LocalStackException("postgres: interrupted while looking up user " + user, e);
+    private static ServerAccount account;
+
+    private static synchronized ServerAccount serverAccount() {
+        if (account == null) {
+            account = ServerAccount.lookUp();
         }
+        return account;
     }
 
     private static boolean isRoot() {
