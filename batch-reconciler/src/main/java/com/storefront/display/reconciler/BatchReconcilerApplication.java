@@ -6,7 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.storefront.display.reconciler.job.JobCommandLine;
+import com.storefront.display.reconciler.launch.JobCommandLine;
 
 /** Bulk load, nightly reconciliation and backfills as Spring Batch jobs scheduled by Quartz; the ops API. */
 @SpringBootApplication

@@ -6,10 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code display.reconciler.*}: how the batch jobs reach the sources, split and write their work, when
- * the nightly reconcile runs, and who may call the ops API.
+ * {@code display.reconciler.*}: how the batch jobs split and write their work, when the nightly
+ * reconcile runs, and who may call the ops API (the source APIs: {@code display.source.*}).
  *
- * @param source             the source APIs the jobs read from
  * @param partitions         partitions of a job's worker step, run on local threads in parallel
  * @param chunkSize          items (bulk load) or shops (reconcile, backfill) per committed chunk
  * @param writeConcurrency   Cassandra writes in flight per partition
@@ -19,40 +18,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           abandoned by a dead process: a restart recovers it first
  * @param schedule           the nightly reconcile
  * @param ops                the ops API's credentials
- * @param reconnectMaxDelay  the longest wait between the driver's attempts to reconnect to a Cassandra
- *                           node that went down: after an outage, jobs can run again within about this
- *                           long of the node coming back (the driver's default is a minute)
  */
 @ConfigurationProperties("display.reconciler")
-public record ReconcilerProperties(@DefaultValue Source source, @DefaultValue("8") int partitions,
+public record ReconcilerProperties(@DefaultValue("8") int partitions,
                                    @DefaultValue("1000") int chunkSize, @DefaultValue("256") int writeConcurrency,
                                    @DefaultValue("100") int driftSamples, @DefaultValue("100000") long progressLogEvery,
                                    @DefaultValue("2m") Duration staleAfter, @DefaultValue Schedule schedule,
-                                   @DefaultValue Ops ops, @DefaultValue("5s") Duration reconnectMaxDelay) {
+                                   @DefaultValue Ops ops) {
 
     public ReconcilerProperties {
         requirePositive(partitions, "partitions");
         requirePositive(chunkSize, "chunk-size");
         requirePositive(writeConcurrency, "write-concurrency");
-    }
-
-    /**
-     * @param baseUrl              e.g. {@code http://127.0.0.1:8090}
-     * @param timeout              per request
-     * @param requestsPerSecond    rate limit over all partitions of this instance
-     * @param attempts             tries of one call while the circuit stays closed
-     * @param failureRateThreshold percent of failed calls in the window that opens the circuit
-     * @param slidingWindow        calls the failure rate is measured over
-     * @param openFor              how long the circuit stays open before probing again
-     */
-    public record Source(@DefaultValue("http://127.0.0.1:8090") String baseUrl, @DefaultValue("10s") Duration timeout,
-                         @DefaultValue("2000") int requestsPerSecond, @DefaultValue("3") int attempts,
-                         @DefaultValue("50") float failureRateThreshold, @DefaultValue("20") int slidingWindow,
-                         @DefaultValue("30s") Duration openFor) {
-        public Source {
-            requirePositive(requestsPerSecond, "source.requests-per-second");
-            requirePositive(attempts, "source.attempts");
-        }
     }
 
     /**

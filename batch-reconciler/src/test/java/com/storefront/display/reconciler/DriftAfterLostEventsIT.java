@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.jayway.jsonpath.JsonPath;
 import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.source.SourceApi;
 import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.localstack.WithLocalStack;
 import com.storefront.display.reconciler.reconcile.DriftRecords;
@@ -64,6 +65,9 @@ class DriftAfterLostEventsIT {
     DisplayWriter writer;
 
     @Autowired
+    SourceApi sourceApi;
+
+    @Autowired
     DriftRecords driftRecords;
 
     OpsClient ops;
@@ -91,7 +95,7 @@ class DriftAfterLostEventsIT {
     @Order(1)
     void reconcileFindsExactlyTheChangesWhoseEventsWereLostAndASecondRunFindsNone() throws Exception {
         ops.run("bulk-load", Map.of(), TIMEOUT);
-        try (ProjectedStream stream = new ProjectedStream(System.getProperty("spring.kafka.bootstrap-servers"), writer)) {
+        try (ProjectedStream stream = new ProjectedStream(System.getProperty("spring.kafka.bootstrap-servers"), writer, sourceApi)) {
             simulator.faults().set(new Faults(new EventFaults(2, 0, 0, 0, 0, 0, 0), null));
             simulator.producer().produce(6_000);
             stream.awaitCaughtUp(TIMEOUT);
@@ -118,7 +122,7 @@ class DriftAfterLostEventsIT {
     @Test
     @Order(2)
     void aReconcileRunningWhileTheStreamWritesNewerChangesNeverOverwritesThem() throws Exception {
-        try (ProjectedStream stream = new ProjectedStream(System.getProperty("spring.kafka.bootstrap-servers"), writer)) {
+        try (ProjectedStream stream = new ProjectedStream(System.getProperty("spring.kafka.bootstrap-servers"), writer, sourceApi)) {
             simulator.faults().set(new Faults(new EventFaults(2, 0, 0, 0, 0, 0, 0), null));
             simulator.producer().produce(2_000);
             simulator.faults().set(Faults.NONE);

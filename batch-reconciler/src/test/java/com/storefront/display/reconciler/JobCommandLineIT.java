@@ -71,7 +71,7 @@ class JobCommandLineIT {
     private static int runAndExit(String... jobArguments) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
                 "--display.metadata-dir=" + Path.of("target", "it-metadata-" + UUID.randomUUID()).toAbsolutePath(),
-                "--spring.cassandra.keyspace-name=" + KEYSPACE, "--display.reconciler.source.base-url=" + simulator.baseUrl(),
+                "--spring.cassandra.keyspace-name=" + KEYSPACE, "--display.source.base-url=" + simulator.baseUrl(),
                 "--display.reconciler.schedule.enabled=false"));
         args.addAll(TestUpstream.stackArguments());
         args.addAll(List.of(jobArguments));

@@ -111,7 +111,7 @@ class KilledBulkLoadIT {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
                 BatchReconcilerApplication.class.getName(), "--server.port=" + childPort,
                 "--display.metadata-dir=" + METADATA_DIR, "--spring.cassandra.keyspace-name=" + KEYSPACE,
-                "--display.reconciler.source.base-url=" + embedded.baseUrl(),
+                "--display.source.base-url=" + embedded.baseUrl(),
                 "--display.reconciler.partitions=" + PARTITIONS, "--display.reconciler.chunk-size=" + CHUNK,
                 "--display.reconciler.schedule.enabled=false", "--spring.main.banner-mode=off"));
         command.addAll(TestUpstream.stackArguments());

@@ -32,7 +32,7 @@ import com.jayway.jsonpath.JsonPath;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.failure.FailureStore;
 import com.storefront.display.localstack.WithLocalStack;
-import com.storefront.display.reconciler.source.SourceApi;
+import com.storefront.display.core.source.HttpSourceApi;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.simulator.fault.Faults;
 import com.storefront.display.simulator.fault.SourceApiFaults;
@@ -49,9 +49,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
         "display.reconciler.chunk-size=200",
         // at 50% errors the failure rate hovers at 50%: a lower threshold and more attempts per call make
         // the circuit open before any one call runs out of attempts
-        "display.reconciler.source.attempts=8",
-        "display.reconciler.source.failure-rate-threshold=30",
-        "display.reconciler.source.open-for=2s",
+        "display.source.attempts=8",
+        "display.source.failure-rate-threshold=30",
+        "display.source.open-for=2s",
         "display.reconciler.schedule.enabled=false"})
 class OpsApiIT {
 
@@ -71,7 +71,7 @@ class OpsApiIT {
     FailureStore failures;
 
     @Autowired
-    SourceApi sourceApi;
+    HttpSourceApi sourceApi;
 
     OpsClient ops;
 

@@ -16,20 +16,25 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import com.storefront.display.core.event.DomainEvent;
 import com.storefront.display.core.event.EventCodec;
+import com.storefront.display.core.event.EventType;
 import com.storefront.display.core.event.PoisonRecordException;
 import com.storefront.display.core.projection.Projections;
+import com.storefront.display.core.projection.ThinEvents;
+import com.storefront.display.core.source.SourceApi;
 import com.storefront.display.core.write.DisplayWrite;
 import com.storefront.display.core.write.DisplayWriter;
 
 /**
  * The stream path in miniature, for batch tests (batch-reconciler may not depend on stream-ingest): a
  * consumer of the real domain topics, from their end when it starts, that applies each event through
- * its projection with the shared writer. Poison records are skipped; thin events are not expected.
+ * its projection with the shared writer, a thin event through the source's current state as ingest
+ * applies it ({@link ThinEvents}). Poison records are skipped.
  */
 final class ProjectedStream implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final DisplayWriter writer;
+    private final SourceApi source;
     private final String bootstrapServers;
     private final List<TopicPartition> partitions = new ArrayList<>();
     private final AtomicLong applied = new AtomicLong();
@@ -38,8 +43,9 @@ final class ProjectedStream implements AutoCloseable {
     private volatile Map<TopicPartition, Long> positions = Map.of();
     private volatile RuntimeException failure;
 
-    ProjectedStream(String bootstrapServers, DisplayWriter writer) {
+    ProjectedStream(String bootstrapServers, DisplayWriter writer, SourceApi source) {
         this.writer = writer;
+        this.source = source;
         this.bootstrapServers = bootstrapServers;
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -66,7 +72,8 @@ final class ProjectedStream implements AutoCloseable {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     try {
                         DomainEvent event = EventCodec.decode(record.value());
-                        writes.add(Projections.of(event.type().domain()).apply(event));
+                        writes.add(event.type().kind() == EventType.Kind.THIN ? ThinEvents.refresh(event, source).join()
+                                : Projections.of(event.type().domain()).apply(event));
                     } catch (PoisonRecordException poison) {
                         // the stream's dead-letter path is not what these tests are about
                     }

@@ -33,7 +33,7 @@ final class TestUpstream {
     /** A simulator as the test context's sources, and the keyspace the context works in. */
     static EmbeddedSimulator forContext(DynamicPropertyRegistry registry, String keyspace, int shops, long products, long seed) {
         EmbeddedSimulator embedded = simulator(shops, products, seed);
-        registry.add("display.reconciler.source.base-url", embedded::baseUrl);
+        registry.add("display.source.base-url", embedded::baseUrl);
         registry.add("spring.cassandra.keyspace-name", () -> keyspace);
         registry.add("display.topics.prefix", TOPICS::prefix);
         return embedded;

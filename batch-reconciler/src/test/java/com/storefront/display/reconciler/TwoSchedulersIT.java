@@ -23,7 +23,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.storefront.display.localstack.WithLocalStack;
-import com.storefront.display.reconciler.job.JobNames;
+import com.storefront.display.reconciler.launch.JobNames;
 import com.storefront.display.simulator.EmbeddedSimulator;
 
 /**
@@ -68,7 +68,7 @@ class TwoSchedulersIT {
     private ConfigurableApplicationContext instance(String name, String metadataDir, String sourceUrl) throws Exception {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
                 "--spring.application.name=batch-reconciler-" + name, "--display.metadata-dir=" + metadataDir,
-                "--spring.cassandra.keyspace-name=" + KEYSPACE, "--display.reconciler.source.base-url=" + sourceUrl,
+                "--spring.cassandra.keyspace-name=" + KEYSPACE, "--display.source.base-url=" + sourceUrl,
                 "--display.reconciler.schedule.cron=0/2 * * * * ?", "--display.reconciler.partitions=1",
                 "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000",
                 // the fire listener below is added before the scheduler starts

@@ -254,10 +254,10 @@ public final class BatchBenchmark {
             Path metadata = Files.createTempDirectory("bench-batch-metadata");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx1g", "-jar", jar.toString(), "--server.port=" + port, "--display.metadata-dir=" + metadata,
-                    "--spring.cassandra.keyspace-name=" + KEYSPACE, "--display.reconciler.source.base-url=" + sourceUrl,
+                    "--spring.cassandra.keyspace-name=" + KEYSPACE, "--display.source.base-url=" + sourceUrl,
                     "--display.reconciler.partitions=" + partitions, "--display.reconciler.chunk-size=" + chunkSize,
                     "--display.reconciler.write-concurrency=" + writeConcurrency,
-                    "--display.reconciler.source.requests-per-second=100000",
+                    "--display.source.requests-per-second=100000",
                     "--display.reconciler.schedule.enabled=false", "--spring.main.banner-mode=off"));
             stack.asSpringProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
             File logFile = new File("bench/target/batch-reconciler.log");

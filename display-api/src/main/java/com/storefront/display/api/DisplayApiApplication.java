@@ -7,8 +7,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-/** Reactive reads of the shop tables for the store front. */
-@SpringBootApplication
+import com.storefront.display.core.config.ProjectionAutoConfiguration;
+
+/**
+ * Reactive reads of the shop tables for the store front. It writes nothing and calls no source, so it
+ * leaves out what the projecting apps share (writer, failure store, source APIs).
+ */
+@SpringBootApplication(exclude = ProjectionAutoConfiguration.class)
 @EnableConfigurationProperties(DisplayApiProperties.class)
 public class DisplayApiApplication {
 

@@ -12,15 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        preparation included; past it the request is answered 503 (the driver's own
  *                        per-statement timeout, {@code spring.cassandra.request.timeout}, is shorter)
  * @param retryAfter      the {@code Retry-After} a 503 suggests to the store front
- * @param defaultPageSize   products per page when a request names no {@code size}
- * @param reconnectMaxDelay the longest wait between the driver's attempts to reconnect to a Cassandra
- *                          node that went down: reads succeed again within about this long of the node
- *                          coming back (the driver's default is a minute)
+ * @param defaultPageSize products per page when a request names no {@code size}
  */
 @ConfigurationProperties("display.api")
 public record DisplayApiProperties(@DefaultValue("2s") Duration readTimeout, @DefaultValue("1s") Duration retryAfter,
-                                   @DefaultValue("20") int defaultPageSize,
-                                   @DefaultValue("5s") Duration reconnectMaxDelay) {
+                                   @DefaultValue("20") int defaultPageSize) {
 
     /** The page sizes docs/contracts.md allows. */
     public static final int MIN_PAGE_SIZE = 1;

@@ -113,10 +113,10 @@ public final class ConvergenceScenario {
                     "--spring.cassandra.local-datacenter=" + LocalStackSettings.LOCAL_DATACENTER,
                     "--spring.kafka.bootstrap-servers=" + kafkaBootstrap, "--display.topics.prefix=" + OWN_TOPICS.prefix());
             AppProcess ingest = start(apps, "stream-ingest", "512m", store, "--spring.kafka.consumer.group-id=" + group,
-                    "--display.ingest.source.base-url=" + embedded.baseUrl(), "--display.ingest.retry.max-interval=2s",
-                    "--display.ingest.reconnect-max-delay=2s", "--display.ingest.redrive-interval=2s");
+                    "--display.source.base-url=" + embedded.baseUrl(), "--display.ingest.retry.max-interval=2s",
+                    "--display.cassandra.reconnect-max-delay=2s", "--display.ingest.redrive-interval=2s");
             AppProcess batch = start(apps, "batch-reconciler", "768m", store,
-                    "--display.reconciler.source.base-url=" + embedded.baseUrl(),
+                    "--display.source.base-url=" + embedded.baseUrl(),
                     "--display.metadata-dir=" + dir.resolve("batch-metadata").toAbsolutePath(),
                     "--display.reconciler.schedule.enabled=false");
             AppProcess api = start(apps, "display-api", "384m", store);

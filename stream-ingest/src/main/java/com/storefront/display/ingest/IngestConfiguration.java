@@ -6,12 +6,9 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.springframework.boot.cassandra.autoconfigure.DriverConfigLoaderBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.cassandra.core.cql.AsyncCqlTemplate;
-import org.springframework.data.cassandra.core.cql.CqlTemplate;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -23,27 +20,22 @@ import org.springframework.kafka.listener.RetryListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-import com.datastax.oss.driver.api.core.CqlSession;
-import com.storefront.display.core.cql.Reconnection;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.domain.Topics;
 import com.storefront.display.core.failure.FailureStore;
+import com.storefront.display.core.source.SourceApi;
+import com.storefront.display.core.source.SourceProperties;
 import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.ingest.batch.DomainEventListener;
 import com.storefront.display.ingest.batch.IngestMetrics;
 import com.storefront.display.ingest.batch.ProjectingBatch;
 import com.storefront.display.ingest.deadletter.DeadLetters;
 import com.storefront.display.ingest.redrive.FailureRedriver;
-import com.storefront.display.ingest.source.SourceClient;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({IngestProperties.class, Topics.class})
+@EnableConfigurationProperties(IngestProperties.class)
 @EnableScheduling
 public class IngestConfiguration {
 
@@ -57,45 +49,9 @@ public class IngestConfiguration {
         return container -> container.getContainerProperties().setSyncCommits(false);
     }
 
-    /** Reconnects to a Cassandra node that came back within seconds, not the driver's default minute. */
-    @Bean
-    DriverConfigLoaderBuilderCustomizer quickReconnect(IngestProperties properties) {
-        return builder -> Reconnection.atMost(builder, properties.reconnectMaxDelay());
-    }
-
-    @Bean
-    DisplayWriter displayWriter(CqlSession session) {
-        return new DisplayWriter(new AsyncCqlTemplate(session));
-    }
-
-    @Bean
-    FailureStore failureStore(CqlSession session) {
-        return new FailureStore(new CqlTemplate(session));
-    }
-
     @Bean
     DeadLetters deadLetters(KafkaTemplate<?, ?> template, FailureStore failures) {
         return new DeadLetters(template, failures);
-    }
-
-    @Bean
-    CircuitBreakerRegistry circuitBreakers(IngestProperties properties, MeterRegistry meters) {
-        IngestProperties.Source source = properties.source();
-        CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
-                .failureRateThreshold(source.failureRateThreshold())
-                .slidingWindowSize(source.slidingWindow())
-                .minimumNumberOfCalls(Math.min(10, source.slidingWindow()))
-                .waitDurationInOpenState(source.openFor())
-                .permittedNumberOfCallsInHalfOpenState(3)
-                .build());
-        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
-        return registry;
-    }
-
-    @Bean
-    SourceClient sourceClient(IngestProperties properties, CircuitBreakerRegistry circuitBreakers) {
-        CircuitBreaker breaker = circuitBreakers.circuitBreaker("source-api");
-        return new SourceClient(properties.source(), breaker);
     }
 
     @Bean
@@ -104,10 +60,10 @@ public class IngestConfiguration {
     }
 
     @Bean
-    ProjectingBatch projectingBatch(Topics topics, DisplayWriter writer, SourceClient source, DeadLetters deadLetters,
-                                    IngestMetrics metrics, IngestProperties properties) {
+    ProjectingBatch projectingBatch(Topics topics, DisplayWriter writer, SourceApi source, SourceProperties sourceSettings,
+                                    DeadLetters deadLetters, IngestMetrics metrics, IngestProperties properties) {
         return new ProjectingBatch(topics, writer, source, deadLetters, metrics, properties.writeConcurrency(),
-                properties.source().concurrency());
+                sourceSettings.concurrency());
     }
 
     @Bean
@@ -116,8 +72,8 @@ public class IngestConfiguration {
     }
 
     @Bean
-    FailureRedriver failureRedriver(Topics topics, FailureStore failures, ProjectingBatch projecting, DisplayWriter writer) {
-        return new FailureRedriver(topics, failures, projecting, writer);
+    FailureRedriver failureRedriver(Topics topics, FailureStore failures, SourceApi source, DisplayWriter writer) {
+        return new FailureRedriver(topics, failures, source, writer);
     }
 
     /**

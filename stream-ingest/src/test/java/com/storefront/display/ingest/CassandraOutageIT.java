@@ -41,7 +41,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * own data), so the shared stack keeps running; Kafka is the shared one.
  */
 @WithLocalStack
-@SpringBootTest(properties = {"display.ingest.retry.max-interval=2s", "display.ingest.reconnect-max-delay=2s",
+@SpringBootTest(properties = {"display.ingest.retry.max-interval=2s", "display.cassandra.reconnect-max-delay=2s",
         "display.topics.prefix=" + CassandraOutageIT.PREFIX})
 @DirtiesContext
 class CassandraOutageIT {
@@ -83,7 +83,7 @@ class CassandraOutageIT {
         kafka = new KafkaPositions(bootstrap);
         kafka.awaitTopics(TOPICS, Duration.ofSeconds(30));
         kafka.startGroupAtEnd(GROUP, TOPICS);
-        registry.add("display.ingest.source.base-url", embedded::baseUrl);
+        registry.add("display.source.base-url", embedded::baseUrl);
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
     }
 

@@ -41,7 +41,7 @@ import com.storefront.display.core.domain.Topics;
 import com.storefront.display.core.failure.IngestFailure;
 import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.ingest.deadletter.DeadLetters;
-import com.storefront.display.ingest.source.SourceClient;
+import com.storefront.display.core.source.HttpSourceApi;
 import com.storefront.display.localstack.KafkaPositions;
 import com.storefront.display.localstack.WithLocalStack;
 import com.storefront.display.simulator.EmbeddedSimulator;
@@ -62,7 +62,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * other data cannot interfere. After a bulk load of the catalogue, the read model must equal the truth.
  */
 @WithLocalStack
-@SpringBootTest(properties = {"display.ingest.redrive-interval=1s", "display.ingest.source.open-for=2s",
+@SpringBootTest(properties = {"display.ingest.redrive-interval=1s", "display.source.open-for=2s",
         "display.topics.prefix=" + StreamIngestIT.PREFIX})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DirtiesContext // its listener must not outlive the keyspace it writes to
@@ -91,7 +91,7 @@ class StreamIngestIT {
     FailureStore failures;
 
     @Autowired
-    SourceClient sourceClient;
+    HttpSourceApi sourceApi;
 
     @Autowired
     MeterRegistry meters;
@@ -107,7 +107,7 @@ class StreamIngestIT {
         kafka = new KafkaPositions(bootstrap);
         kafka.awaitTopics(TOPICS, Duration.ofSeconds(30));
         kafka.startGroupAtEnd(GROUP, TOPICS);
-        registry.add("display.ingest.source.base-url", embedded::baseUrl);
+        registry.add("display.source.base-url", embedded::baseUrl);
         registry.add("spring.cassandra.keyspace-name", () -> KEYSPACE);
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
     }
@@ -193,7 +193,7 @@ class StreamIngestIT {
         simulator.producer().produce(2_000);
         kafka.awaitConsumed(GROUP, TOPICS, Duration.ofSeconds(120));
 
-        CircuitBreaker.State during = sourceClient.circuitBreaker().getState();
+        CircuitBreaker.State during = sourceApi.circuitBreaker().getState();
         long deferred = failures.list(OWN_TOPICS.of(Domain.PRODUCT), FailureStatus.NEW, 10_000).stream()
                 .filter(IngestFailure::retryable).count();
         assertThat(during).isIn(CircuitBreaker.State.OPEN, CircuitBreaker.State.HALF_OPEN);
@@ -207,7 +207,7 @@ class StreamIngestIT {
         }
 
         assertThat(failures.findReplayable(OWN_TOPICS.of(Domain.PRODUCT), 1)).isEmpty();
-        assertThat(sourceClient.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(sourceApi.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertReadModelIsTheTruth();
     }
 

@@ -3,6 +3,8 @@ package com.storefront.display.reconciler.bulkload;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -13,13 +15,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.storefront.display.core.source.BlockingSourceApi;
 import com.storefront.display.core.source.SourceItem;
 import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.reconciler.ReconcilerProperties;
-import com.storefront.display.reconciler.job.DomainSelection;
-import com.storefront.display.reconciler.job.JobNames;
-import com.storefront.display.reconciler.job.ParameterRules;
-import com.storefront.display.reconciler.source.SourceApi;
+import com.storefront.display.reconciler.launch.BulkLoadRequest;
+import com.storefront.display.reconciler.launch.JobNames;
+import com.storefront.display.reconciler.launch.ParameterRules;
+import com.storefront.display.reconciler.progress.PartitionProgress;
 
 /**
  * {@code bulk-load}: every item of the chosen domains' exports, written through the projections with
@@ -56,19 +59,21 @@ public class BulkLoadJobConfiguration {
                 .transactionManager(transactionManager)
                 .reader(bulkLoadReader)
                 .writer(new ProjectingWriter(writer, properties.writeConcurrency()))
+                .listener(new PartitionProgress(properties.progressLogEvery()))
                 .build();
     }
 
     @Bean
     @StepScope
-    DomainRangePartitioner bulkLoadPartitioner(SourceApi source,
-                                               @Value("#{jobParameters['" + DomainSelection.PARAMETER + "']}") String domains) {
-        return new DomainRangePartitioner(source, DomainSelection.parse(domains));
+    DomainRangePartitioner bulkLoadPartitioner(BlockingSourceApi source,
+                                               @Value("#{stepExecution.jobParameters}") JobParameters parameters)
+            throws InvalidJobParametersException {
+        return new DomainRangePartitioner(source, BulkLoadRequest.of(parameters).domains());
     }
 
     @Bean
     @StepScope
-    SourceExportReader bulkLoadReader(SourceApi source, ReconcilerProperties properties) {
-        return new SourceExportReader(source, properties.chunkSize(), properties.progressLogEvery());
+    SourceExportReader bulkLoadReader(BlockingSourceApi source, ReconcilerProperties properties) {
+        return new SourceExportReader(source, properties.chunkSize());
     }
 }

@@ -10,9 +10,9 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import com.storefront.display.core.domain.Domain;
-import com.storefront.display.reconciler.job.PartitionProgress;
-import com.storefront.display.reconciler.source.IdRanges;
-import com.storefront.display.reconciler.source.SourceApi;
+import com.storefront.display.reconciler.progress.PartitionProgress;
+import com.storefront.display.reconciler.selection.IdRanges;
+import com.storefront.display.core.source.BlockingSourceApi;
 
 /**
  * One partition per id range of each chosen domain. Each partition's inputs are in its execution
@@ -23,10 +23,10 @@ class DomainRangePartitioner implements Partitioner {
 
     private static final Logger log = LoggerFactory.getLogger(DomainRangePartitioner.class);
 
-    private final SourceApi source;
+    private final BlockingSourceApi source;
     private final List<Domain> domains;
 
-    DomainRangePartitioner(SourceApi source, List<Domain> domains) {
+    DomainRangePartitioner(BlockingSourceApi source, List<Domain> domains) {
         this.source = source;
         this.domains = domains;
     }
@@ -44,8 +44,7 @@ class DomainRangePartitioner implements Partitioner {
                 context.putLong(SourceExportReader.AFTER, range.after());
                 context.putLong(SourceExportReader.TO, range.to());
                 // known before any partition runs, so an execution's progress has its whole total at once
-                context.putLong(PartitionProgress.DONE, 0);
-                context.putLong(PartitionProgress.TOTAL, range.span());
+                PartitionProgress.save(context, 0, range.span());
                 partitions.put(domain.sourcePath() + ":" + range.after() + "-" + range.to(), context);
             }
         }

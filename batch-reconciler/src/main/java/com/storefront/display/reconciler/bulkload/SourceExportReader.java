@@ -9,8 +9,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.source.SourceItem;
 import com.storefront.display.core.source.SourcePage;
-import com.storefront.display.reconciler.job.PartitionProgress;
-import com.storefront.display.reconciler.source.SourceApi;
+import com.storefront.display.reconciler.progress.PartitionProgress;
+import com.storefront.display.core.source.BlockingSourceApi;
 
 /**
  * Reads one id range of a domain's keyset export, a page at a time (flat memory whatever the size).
@@ -24,9 +24,8 @@ public class SourceExportReader implements ItemStreamReader<SourceItem> {
     static final String TO = "bulk.to";
     static final String CURSOR = "bulk.cursor";
 
-    private final SourceApi source;
+    private final BlockingSourceApi source;
     private final int pageSize;
-    private final long logEvery;
     private final Deque<SourceItem> buffer = new ArrayDeque<>();
     private Domain domain;
     private long from;
@@ -34,13 +33,10 @@ public class SourceExportReader implements ItemStreamReader<SourceItem> {
     private long lastRead;
     private long fetchedUpTo;
     private boolean exhausted;
-    private PartitionProgress progress;
-    private boolean finished;
 
-    public SourceExportReader(SourceApi source, int pageSize, long logEvery) {
+    public SourceExportReader(BlockingSourceApi source, int pageSize) {
         this.source = source;
         this.pageSize = pageSize;
-        this.logEvery = logEvery;
     }
 
     @Override
@@ -51,9 +47,6 @@ public class SourceExportReader implements ItemStreamReader<SourceItem> {
         lastRead = context.getLong(CURSOR, from);
         fetchedUpTo = lastRead;
         exhausted = lastRead >= to;
-        finished = false;
-        progress = new PartitionProgress("bulk-load " + domain.sourcePath() + " (" + from + ".." + to + "]",
-                lastRead - from, to - from, logEvery);
     }
 
     @Override
@@ -66,7 +59,6 @@ public class SourceExportReader implements ItemStreamReader<SourceItem> {
             return null;
         }
         lastRead = item.id();
-        progress.advance(lastRead - from);
         return item;
     }
 
@@ -88,15 +80,7 @@ public class SourceExportReader implements ItemStreamReader<SourceItem> {
     @Override
     public void update(ExecutionContext context) {
         context.putLong(CURSOR, lastRead);
-        progress.saveTo(context);
-    }
-
-    @Override
-    public void close() {
-        if (progress != null && !finished && exhausted && buffer.isEmpty()) {
-            finished = true;
-            progress.advance(to - from);
-            progress.finish();
-        }
+        // ids are units of work: an export that ended before the range did has done all of it
+        PartitionProgress.save(context, exhausted && buffer.isEmpty() ? to - from : lastRead - from, to - from);
     }
 }

@@ -17,7 +17,7 @@ import com.storefront.display.core.domain.Topics;
 import com.storefront.display.core.failure.FailureStatus;
 import com.storefront.display.core.failure.FailureStore;
 import com.storefront.display.core.failure.IngestFailure;
-import com.storefront.display.reconciler.job.JobRequestException;
+import com.storefront.display.reconciler.launch.JobRequestException;
 
 /**
  * What operators do with the records stream-ingest dead-lettered: list them, replay one (re-publish its

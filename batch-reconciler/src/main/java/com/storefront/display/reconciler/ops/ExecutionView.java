@@ -12,8 +12,8 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
-import com.storefront.display.reconciler.job.JobNames;
-import com.storefront.display.reconciler.job.PartitionProgress;
+import com.storefront.display.reconciler.launch.JobNames;
+import com.storefront.display.reconciler.progress.PartitionProgress;
 
 /**
  * A job execution as operators see it: status, times, the counts summed over the instance's partitions

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.storefront.display.reconciler.job.JobRequests;
-import com.storefront.display.reconciler.job.PartitionExecutions;
+import com.storefront.display.reconciler.launch.JobRequests;
+import com.storefront.display.reconciler.progress.PartitionExecutions;
 
 /** The job part of the ops API (docs/contracts.md): start, inspect, stop and restart executions. */
 @RestController

@@ -7,7 +7,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import com.storefront.display.reconciler.job.JobRequestException;
+import com.storefront.display.reconciler.launch.JobRequestException;
 
 /** Ops API errors as problem details (RFC 9457): 400 for bad requests, 404 unknown ids, 409 wrong state. */
 @RestControllerAdvice(basePackageClasses = OpsProblems.class)

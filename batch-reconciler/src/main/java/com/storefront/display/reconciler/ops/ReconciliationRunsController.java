@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.storefront.display.reconciler.job.JobRequestException;
+import com.storefront.display.reconciler.launch.JobRequestException;
 import com.storefront.display.reconciler.reconcile.DriftRecords;
 import com.storefront.display.reconciler.reconcile.ReconciliationRuns;
 

@@ -11,16 +11,16 @@ import java.util.TreeMap;
 import java.util.Optional;
 
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.data.cassandra.core.cql.CqlOperations;
 
-import com.storefront.display.reconciler.job.JobNames;
-import com.storefront.display.reconciler.job.ParameterRules;
-import com.storefront.display.reconciler.job.PartitionExecutions;
-import com.storefront.display.reconciler.shops.ShopSelection;
+import com.storefront.display.reconciler.launch.JobNames;
+import com.storefront.display.reconciler.launch.ReconcileRequest;
+import com.storefront.display.reconciler.progress.PartitionExecutions;
 
 /**
  * Reports of reconcile runs: drift counts per domain and kind and how many were repaired, summed over
@@ -74,11 +74,20 @@ public final class ReconciliationRuns implements JobExecutionListener {
         for (StepExecution partition : PartitionExecutions.latest(jobs, execution)) {
             counts.addAll(partition.getExecutionContext());
         }
-        String shops = execution.getJobParameters().getString(ShopSelection.PARAMETER);
-        return new RunReport(execution.getId(), execution.getStatus().name(),
-                "true".equals(execution.getJobParameters().getString(ParameterRules.DRY_RUN)),
-                shops == null ? "all" : shops, instant(execution.getStartTime()), instant(execution.getEndTime()),
+        ReconcileRequest request = request(execution);
+        return new RunReport(execution.getId(), execution.getStatus().name(), request.dryRun(), request.scope(),
+                instant(execution.getStartTime()), instant(execution.getEndTime()),
                 counts.of(RunCounts.FOUND), counts.of(RunCounts.REPAIRED));
+    }
+
+    /** The run's request; its parameters were validated when it started, so they parse. */
+    private static ReconcileRequest request(JobExecution execution) {
+        try {
+            return ReconcileRequest.of(execution.getJobParameters());
+        } catch (InvalidJobParametersException e) {
+            throw new IllegalStateException("reconcile execution " + execution.getId() + " has parameters it was not "
+                    + "started with: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -15,27 +15,27 @@ import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.source.SourceItem;
 import com.storefront.display.core.write.DisplayWrite;
 import com.storefront.display.core.write.RowKey;
-import com.storefront.display.reconciler.source.SourceApi;
+import com.storefront.display.core.source.BlockingSourceApi;
 
 /**
  * Reconciles one shop: lists every chosen domain at its source, then reads the shop's read-model
  * partitions with write times (in that order, so that anything written after the listing shows as in
  * flight), and classifies the drift of each domain.
  */
-public class ShopReconciler implements ItemProcessor<Long, ShopOutcome> {
+public class ShopReconciler implements ItemProcessor<Long, ShopDrift> {
 
-    private final SourceApi source;
+    private final BlockingSourceApi source;
     private final ReadModelShop readModel;
     private final List<Domain> domains;
 
-    public ShopReconciler(SourceApi source, ReadModelShop readModel, List<Domain> domains) {
+    public ShopReconciler(BlockingSourceApi source, ReadModelShop readModel, List<Domain> domains) {
         this.source = source;
         this.readModel = readModel;
         this.domains = domains;
     }
 
     @Override
-    public ShopOutcome process(Long shopId) {
+    public ShopDrift process(Long shopId) {
         long snapshot = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
         Map<Domain, List<SourceItem>> listed = new EnumMap<>(Domain.class);
         for (Domain domain : domains) {
@@ -46,7 +46,7 @@ public class ShopReconciler implements ItemProcessor<Long, ShopOutcome> {
         for (Domain domain : domains) {
             drifts.addAll(DriftDetection.compare(domain, shopId, listed.get(domain), stored.get(domain), snapshot));
         }
-        return new ShopOutcome(shopId, withoutRowsDeletedWhole(drifts), List.of());
+        return new ShopDrift(shopId, withoutRowsDeletedWhole(drifts));
     }
 
     /**

@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
-import com.storefront.display.reconciler.job.JobNames;
-import com.storefront.display.reconciler.job.JobRequestException;
-import com.storefront.display.reconciler.job.JobRequests;
+import com.storefront.display.reconciler.launch.JobNames;
+import com.storefront.display.reconciler.launch.JobRequestException;
+import com.storefront.display.reconciler.launch.JobRequests;
 
 /**
  * The Quartz job behind the nightly trigger: starts a {@code reconcile} of every shop and domain. The

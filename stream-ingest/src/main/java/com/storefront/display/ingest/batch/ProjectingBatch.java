@@ -3,25 +3,21 @@ package com.storefront.display.ingest.batch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.domain.Topics;
-import com.storefront.display.core.event.DomainEvent;
 import com.storefront.display.core.event.EventType;
-import com.storefront.display.core.projection.Projection;
 import com.storefront.display.core.projection.Projections;
-import com.storefront.display.core.source.SourceItem;
+import com.storefront.display.core.projection.ThinEvents;
+import com.storefront.display.core.source.SourceApi;
+import com.storefront.display.core.source.SourceUnavailableException;
 import com.storefront.display.core.write.DisplayWrite;
 import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.ingest.deadletter.DeadLetters;
-import com.storefront.display.ingest.source.SourceClient;
-import com.storefront.display.ingest.source.SourceUnavailableException;
 
 /**
  * Applies one poll's records to the read model: coalesce per entity, enrich thin events from the
@@ -35,13 +31,13 @@ public final class ProjectingBatch {
 
     private final Topics topics;
     private final DisplayWriter writer;
-    private final SourceClient source;
+    private final SourceApi source;
     private final DeadLetters deadLetters;
     private final IngestMetrics metrics;
     private final int writeConcurrency;
     private final int sourceConcurrency;
 
-    public ProjectingBatch(Topics topics, DisplayWriter writer, SourceClient source, DeadLetters deadLetters,
+    public ProjectingBatch(Topics topics, DisplayWriter writer, SourceApi source, DeadLetters deadLetters,
                            IngestMetrics metrics, int writeConcurrency, int sourceConcurrency) {
         this.topics = topics;
         this.writer = writer;
@@ -91,15 +87,15 @@ public final class ProjectingBatch {
      */
     private List<DisplayWrite> enrich(List<EventBatch.Received> thin, List<ConsumerRecord<String, byte[]>> deferred) {
         Semaphore permits = new Semaphore(sourceConcurrency);
-        List<CompletableFuture<Optional<DisplayWrite>>> pending = new ArrayList<>(thin.size());
+        List<CompletableFuture<DisplayWrite>> pending = new ArrayList<>(thin.size());
         for (EventBatch.Received received : thin) {
             permits.acquireUninterruptibly();
-            pending.add(enrich(received.event()).whenComplete((write, error) -> permits.release()));
+            pending.add(ThinEvents.refresh(received.event(), source).whenComplete((write, error) -> permits.release()));
         }
         List<DisplayWrite> writes = new ArrayList<>(pending.size());
         for (int i = 0; i < pending.size(); i++) {
             try {
-                pending.get(i).join().ifPresent(writes::add);
+                writes.add(pending.get(i).join());
             } catch (CompletionException e) {
                 ConsumerRecord<String, byte[]> record = thin.get(i).record();
                 retryLater(record, e);
@@ -107,16 +103,6 @@ public final class ProjectingBatch {
             }
         }
         return writes;
-    }
-
-    /** The write that brings the read model to the source's current state of the event's entity. */
-    public CompletableFuture<Optional<DisplayWrite>> enrich(DomainEvent event) {
-        Domain domain = event.type().domain();
-        Projection projection = Projections.of(domain);
-        return source.fetch(domain, event.entityId()).thenApply((Optional<SourceItem> item) -> Optional.of(item
-                // gone at the source: it was deleted after this event, so deleting as of the event is safe
-                .map(projection::upsert)
-                .orElseGet(() -> projection.delete(event.shopId(), event.entityId(), event.version()))));
     }
 
     private void retryLater(ConsumerRecord<String, byte[]> record, Throwable error) {

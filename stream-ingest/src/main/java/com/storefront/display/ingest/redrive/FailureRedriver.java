@@ -1,7 +1,6 @@
 package com.storefront.display.ingest.redrive;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
 import org.slf4j.Logger;
@@ -14,9 +13,9 @@ import com.storefront.display.core.event.DomainEvent;
 import com.storefront.display.core.event.EventCodec;
 import com.storefront.display.core.failure.FailureStore;
 import com.storefront.display.core.failure.IngestFailure;
-import com.storefront.display.core.write.DisplayWrite;
+import com.storefront.display.core.projection.ThinEvents;
+import com.storefront.display.core.source.SourceApi;
 import com.storefront.display.core.write.DisplayWriter;
-import com.storefront.display.ingest.batch.ProjectingBatch;
 
 /**
  * Re-drives retryable failures (thin events whose source call failed) once the source answers again:
@@ -30,13 +29,13 @@ public final class FailureRedriver {
 
     private final Topics topics;
     private final FailureStore failures;
-    private final ProjectingBatch projecting;
+    private final SourceApi source;
     private final DisplayWriter writer;
 
-    public FailureRedriver(Topics topics, FailureStore failures, ProjectingBatch projecting, DisplayWriter writer) {
+    public FailureRedriver(Topics topics, FailureStore failures, SourceApi source, DisplayWriter writer) {
         this.topics = topics;
         this.failures = failures;
-        this.projecting = projecting;
+        this.source = source;
         this.writer = writer;
     }
 
@@ -70,8 +69,7 @@ public final class FailureRedriver {
     private boolean redrive(IngestFailure failure) {
         DomainEvent event = EventCodec.decode(failure.value());
         try {
-            Optional<DisplayWrite> write = projecting.enrich(event).join();
-            write.ifPresent(w -> writer.write(w).join());
+            ThinEvents.refresh(event, source).thenCompose(writer::write).join();
             failures.markReplayed(failure);
             return true;
         } catch (CompletionException e) {
