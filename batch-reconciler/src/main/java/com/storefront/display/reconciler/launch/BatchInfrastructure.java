@@ -1,7 +1,11 @@
 package com.storefront.display.reconciler.launch;
 
 import java.time.Duration;
+import java.util.List;
 
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,11 +27,24 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * What every job shares beyond display-core's writer, failure store and source APIs: the source calls
- * as the jobs make them (blocking, rate-limited, retried), and the threads jobs and partitions run on.
+ * as the jobs make them (blocking, rate-limited, retried), the threads jobs and partitions run on, and
+ * the one way jobs are started (the ops API, the scheduler and the command line all go through
+ * {@link JobRequests}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReconcilerProperties.class)
 public class BatchInfrastructure {
+
+    @Bean
+    JobRequests jobRequests(List<Job> jobs, JobOperator jobOperator, JobRepository jobRepository,
+                            ReconcilerProperties properties) {
+        return new JobRequests(jobs, jobOperator, jobRepository, properties.staleAfter());
+    }
+
+    @Bean
+    JobCommandLine jobCommandLine(JobRequests jobRequests) {
+        return new JobCommandLine(jobRequests);
+    }
 
     @Bean
     CqlTemplate cqlTemplate(CqlSession session) {
