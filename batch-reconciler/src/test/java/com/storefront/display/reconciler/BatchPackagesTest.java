@@ -18,13 +18,8 @@ class BatchPackagesTest {
     private static final JavaClasses CLASSES = PackageRules.mainClasses(APP);
 
     @Test
-    void featurePackagesFormNoCycle() {
-        PackageRules.noPackageCycles(APP).check(CLASSES);
-    }
-
-    @Test
-    void onlyDisplayCoreAndTheSchemaAreShared() {
-        PackageRules.onlySharedModules(APP).check(CLASSES);
+    void featurePackagesFormNoCycleAndShareOnlyDisplayCore() {
+        PackageRules.ofEveryApp(APP).check(CLASSES);
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.storefront.display.localstack.WithLocalStack;
 import com.storefront.display.simulator.EmbeddedSimulator;
+import com.storefront.display.testkit.cassandra.TestKeyspace;
 
 /** {@code --run=<job> name=value...}: a job from the command line, refused with a clear message when its parameters are bad. */
 @WithLocalStack

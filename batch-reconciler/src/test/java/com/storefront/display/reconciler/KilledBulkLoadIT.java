@@ -2,9 +2,6 @@ package com.storefront.display.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.net.ServerSocket;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +27,10 @@ import com.storefront.display.localstack.WithLocalStack;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.simulator.fault.Faults;
 import com.storefront.display.simulator.fault.SourceApiFaults;
+import com.storefront.display.testkit.app.AppProcess;
+import com.storefront.display.testkit.cassandra.TestKeyspace;
+import com.storefront.display.testkit.ops.OpsClient;
+import com.storefront.display.testkit.truth.ReadModelOracle;
 
 /**
  * A batch process killed (SIGKILL) in the middle of a bulk load: another instance on the same metadata
@@ -43,6 +44,7 @@ import com.storefront.display.simulator.fault.SourceApiFaults;
 class KilledBulkLoadIT {
 
     private static final String KEYSPACE = TestKeyspace.unique("reconciler_killed_it");
+    private static final int SHOPS = 40;
     private static final String METADATA_DIR = Path.of("target", "it-metadata-" + UUID.randomUUID()).toAbsolutePath().toString();
     private static final int PARTITIONS = 2;
     private static final int CHUNK = 100;
@@ -61,7 +63,7 @@ class KilledBulkLoadIT {
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
-        embedded = TestUpstream.forContext(registry, KEYSPACE, 40, 5000, 13);
+        embedded = TestUpstream.forContext(registry, KEYSPACE, SHOPS, 5000, 13);
         registry.add("display.metadata-dir", () -> METADATA_DIR);
     }
 
@@ -72,19 +74,17 @@ class KilledBulkLoadIT {
 
     @Test
     void aBulkLoadWhoseProcessWasKilledIsRestartedAndCompletesWithoutRepeatingCommittedChunks() throws Exception {
-        Map<Domain, Long> source = TruthCensus.sourceCounts(embedded.simulator());
-        long total = source.get(Domain.PRODUCT) + source.get(Domain.STOCK) + source.get(Domain.PRICE);
+        List<Domain> loading = List.of(Domain.PRODUCT, Domain.STOCK, Domain.PRICE);
+        long total = ReadModelOracle.compare(embedded.simulator().truth(), session, SHOPS, loading).totalEntities();
         embedded.simulator().faults().set(new Faults(null, new SourceApiFaults(0, 15, false)));
-        int childPort = freePort();
-        Process child = startChild(childPort);
+        AppProcess child = startChild();
         long execution;
         try {
-            OpsClient childOps = OpsClient.local(childPort);
-            awaitHealthy(childOps, child);
+            OpsClient childOps = OpsClient.at(child.awaitHealthy(Duration.ofSeconds(120)).baseUrl());
             execution = childOps.start("bulk-load", Map.of("domains", "products,stock,prices"));
             awaitItemsRead(childOps, execution, total / 3);
         } finally {
-            child.destroyForcibly().waitFor();
+            child.kill();
         }
         embedded.simulator().faults().set(Faults.NONE);
         long committedBeforeKill = partitionReads(execution);
@@ -93,12 +93,9 @@ class KilledBulkLoadIT {
         String completed = OpsClient.local(port).awaitEnd(restarted, TIMEOUT);
 
         assertThat(JsonPath.<String>read(completed, "$.status")).as(completed).isEqualTo("COMPLETED");
-        Map<Domain, Long> loaded = TruthCensus.readModelCounts(session);
-        assertThat(loaded.get(Domain.PRODUCT)).isEqualTo(source.get(Domain.PRODUCT));
-        assertThat(loaded.get(Domain.STOCK)).isEqualTo(source.get(Domain.STOCK));
-        assertThat(loaded.get(Domain.PRICE)).isEqualTo(source.get(Domain.PRICE));
-        assertThat(TruthCensus.differences(embedded.simulator(), session, 40,
-                List.of(Domain.PRODUCT, Domain.STOCK, Domain.PRICE))).isEmpty();
+        ReadModelOracle.Result truth = ReadModelOracle.compare(embedded.simulator().truth(), session, SHOPS, loading);
+        assertThat(truth.readModelEntities()).isEqualTo(truth.entities());
+        assertThat(truth.matches()).as(truth.toString()).isTrue();
         long readAfterRestart = partitionReads(restarted);
         // each killed partition re-reads at most its one uncommitted chunk; committed chunks are not read again
         assertThat(committedBeforeKill).isGreaterThanOrEqualTo(total / 3 - 3L * PARTITIONS * CHUNK);
@@ -106,33 +103,15 @@ class KilledBulkLoadIT {
                 .isLessThan(total);
     }
 
-    private Process startChild(int childPort) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
-                BatchReconcilerApplication.class.getName(), "--server.port=" + childPort,
-                "--display.metadata-dir=" + METADATA_DIR, "--spring.cassandra.keyspace-name=" + KEYSPACE,
-                "--display.source.base-url=" + embedded.baseUrl(),
+    /** A second batch-reconciler, on this test's class path, sharing its job repository: the one that is killed. */
+    private AppProcess startChild() {
+        List<String> arguments = new ArrayList<>(List.of("--display.metadata-dir=" + METADATA_DIR,
+                "--spring.cassandra.keyspace-name=" + KEYSPACE, "--display.source.base-url=" + embedded.baseUrl(),
                 "--display.reconciler.partitions=" + PARTITIONS, "--display.reconciler.chunk-size=" + CHUNK,
-                "--display.reconciler.schedule.enabled=false", "--spring.main.banner-mode=off"));
-        command.addAll(TestUpstream.stackArguments());
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(new File("target/killed-bulk-load-child.log")).start();
-    }
-
-    private static void awaitHealthy(OpsClient childOps, Process child) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            assertThat(child.isAlive()).as("the child batch process is running (see target/killed-bulk-load-child.log)").isTrue();
-            try {
-                if (childOps.get("/actuator/health").statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            }
-            assertThat(System.nanoTime()).as("the child batch process became healthy").isLessThan(deadline);
-            Thread.sleep(250);
-        }
+                "--display.reconciler.schedule.enabled=false"));
+        arguments.addAll(TestUpstream.stackArguments());
+        return AppProcess.fromClassPath("batch-reconciler (child)", BatchReconcilerApplication.class,
+                Path.of("target/killed-bulk-load-child.log"), "384m", arguments);
     }
 
     private static void awaitItemsRead(OpsClient ops, long execution, long items) throws Exception {
@@ -147,7 +126,7 @@ class KilledBulkLoadIT {
     private static long restartOnceStale(OpsClient ops, long execution) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
-            HttpResponse<String> response = ops.post("/ops/jobs/executions/" + execution + "/restart", Map.of());
+            OpsClient.Answer response = ops.post("/ops/jobs/executions/" + execution + "/restart", Map.of());
             if (response.statusCode() == 202) {
                 return ((Number) JsonPath.read(response.body(), "$.executionId")).longValue();
             }
@@ -162,11 +141,5 @@ class KilledBulkLoadIT {
         JobExecution execution = jobRepository.getJobExecution(executionId);
         return execution.getStepExecutions().stream().filter(s -> s.getStepName().startsWith("bulk-load-partition:"))
                 .mapToLong(StepExecution::getReadCount).sum();
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -2,7 +2,6 @@ package com.storefront.display.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,13 +30,16 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.jayway.jsonpath.JsonPath;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.failure.FailureStore;
-import com.storefront.display.localstack.WithLocalStack;
 import com.storefront.display.core.source.HttpSourceApi;
+import com.storefront.display.localstack.WithLocalStack;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.simulator.fault.Faults;
 import com.storefront.display.simulator.fault.SourceApiFaults;
 import com.storefront.display.simulator.producer.DomainMix;
 import com.storefront.display.simulator.producer.ProducerSettings;
+import com.storefront.display.testkit.cassandra.TestKeyspace;
+import com.storefront.display.testkit.ops.OpsClient;
+import com.storefront.display.testkit.truth.ReadModelOracle;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
@@ -56,6 +58,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 class OpsApiIT {
 
     private static final String KEYSPACE = TestKeyspace.unique("reconciler_ops_it");
+    private static final int SHOPS = 40;
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(3);
     private static final String STOCK_EVENTS = TestUpstream.TOPICS.of(Domain.STOCK);
 
@@ -77,7 +80,7 @@ class OpsApiIT {
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
-        embedded = TestUpstream.forContext(registry, KEYSPACE, 40, 4000, 11);
+        embedded = TestUpstream.forContext(registry, KEYSPACE, SHOPS, 4000, 11);
     }
 
     @AfterAll
@@ -93,8 +96,8 @@ class OpsApiIT {
 
     @Test
     void everyOpsCallWithoutValidCredentialsIsA401() throws Exception {
-        OpsClient anonymous = new OpsClient(port, null, null);
-        OpsClient wrong = new OpsClient(port, "ops", "not-the-password");
+        OpsClient anonymous = new OpsClient("http://127.0.0.1:" + port, null, null);
+        OpsClient wrong = new OpsClient("http://127.0.0.1:" + port, "ops", "not-the-password");
 
         assertThat(anonymous.get("/ops/jobs/executions/1").statusCode()).isEqualTo(401);
         assertThat(anonymous.post("/ops/jobs/reconcile", Map.of()).statusCode()).isEqualTo(401);
@@ -135,7 +138,7 @@ class OpsApiIT {
         assertThat(ops.post("/ops/jobs/executions/" + execution + "/stop", Map.of()).statusCode()).isEqualTo(202);
         String stopped = ops.awaitEnd(execution, JOB_TIMEOUT);
         embedded.simulator().faults().set(Faults.NONE);
-        HttpResponse<String> restart = ops.post("/ops/jobs/executions/" + execution + "/restart", Map.of());
+        OpsClient.Answer restart = ops.post("/ops/jobs/executions/" + execution + "/restart", Map.of());
         assertThat(restart.statusCode()).as(restart.body()).isEqualTo(202);
         long restarted = ((Number) JsonPath.read(restart.body(), "$.executionId")).longValue();
         String completed = ops.awaitEnd(restarted, JOB_TIMEOUT);
@@ -143,8 +146,9 @@ class OpsApiIT {
         assertThat(JsonPath.<String>read(stopped, "$.status")).isEqualTo("STOPPED");
         assertThat(restart.statusCode()).as(restart.body()).isEqualTo(202);
         assertThat(JsonPath.<String>read(completed, "$.status")).as(completed).isEqualTo("COMPLETED");
-        assertThat(session.execute("SELECT COUNT(*) FROM shop_product").one().getLong(0))
-                .isEqualTo(TruthCensus.sourceCounts(embedded.simulator()).get(Domain.PRODUCT));
+        ReadModelOracle.Result products = ReadModelOracle.compare(embedded.simulator().truth(), session, SHOPS,
+                List.of(Domain.PRODUCT));
+        assertThat(products.readModelEntities()).isEqualTo(products.entities());
         assertProblem(ops.post("/ops/jobs/executions/" + restarted + "/restart", Map.of()), 409, "cannot be restarted");
         assertProblem(ops.post("/ops/jobs/executions/" + restarted + "/stop", Map.of()), 409, "not running");
     }
@@ -171,10 +175,9 @@ class OpsApiIT {
         assertThat(opened).hasPositiveValue();
         assertThat(JsonPath.<List<String>>read(failed, "$.failures")).as(failed).anySatisfy(f -> assertThat(f).contains("source-api"));
         assertThat(JsonPath.<String>read(completed, "$.status")).as(completed).isEqualTo("COMPLETED");
-        Map<Domain, Long> counts = TruthCensus.readModelCounts(session);
-        Map<Domain, Long> source = TruthCensus.sourceCounts(embedded.simulator());
-        assertThat(counts.get(Domain.STOCK)).isEqualTo(source.get(Domain.STOCK));
-        assertThat(counts.get(Domain.PRICE)).isEqualTo(source.get(Domain.PRICE));
+        ReadModelOracle.Result loaded = ReadModelOracle.compare(embedded.simulator().truth(), session, SHOPS,
+                List.of(Domain.STOCK, Domain.PRICE));
+        assertThat(loaded.readModelEntities()).isEqualTo(loaded.entities());
     }
 
     @Test
@@ -183,15 +186,15 @@ class OpsApiIT {
         Instant since = Instant.now();
         embedded.simulator().producer().update(new ProducerSettings(0, DomainMix.STORE, 0, 0, 0));
         embedded.simulator().producer().produce(1_500);
-        List<String> staleBefore = TruthCensus.differences(embedded.simulator(), session, 40, List.of(Domain.STOCK));
+        long staleBefore = stockDifferences();
 
         String view = ops.run("backfill", Map.of("topic", STOCK_EVENTS, "since", since.toString()), JOB_TIMEOUT);
 
-        assertThat(staleBefore).as("stock changed at the source, not yet in the read model").isNotEmpty();
-        assertThat(TruthCensus.differences(embedded.simulator(), session, 40, List.of(Domain.STOCK))).isEmpty();
-        assertThat(TruthCensus.differences(embedded.simulator(), session, 40, List.of(Domain.PRICE)))
-                .as("prices were not replayed").isNotEmpty();
-        assertThat(((Number) JsonPath.read(view, "$.readCount")).longValue()).isGreaterThanOrEqualTo(staleBefore.size());
+        assertThat(staleBefore).as("stock changed at the source, not yet in the read model").isPositive();
+        assertThat(stockDifferences()).isZero();
+        assertThat(ReadModelOracle.compare(embedded.simulator().truth(), session, SHOPS, List.of(Domain.PRICE)).totalDifferences())
+                .as("prices were not replayed").isPositive();
+        assertThat(((Number) JsonPath.read(view, "$.readCount")).longValue()).isGreaterThanOrEqualTo(staleBefore);
     }
 
     @Test
@@ -204,10 +207,10 @@ class OpsApiIT {
         UUID discarded = failures.record(topic, 3, 1_002, now + 1, "17", "x".getBytes(StandardCharsets.UTF_8), "unknown type",
                 "PoisonRecordException", false);
 
-        HttpResponse<String> listed = ops.get("/ops/failures?topic=" + topic + "&status=NEW");
-        HttpResponse<String> replay = ops.post("/ops/failures/" + replayed + "/replay", Map.of());
-        HttpResponse<String> again = ops.post("/ops/failures/" + replayed + "/replay", Map.of());
-        HttpResponse<String> discard = ops.post("/ops/failures/" + discarded + "/discard", Map.of());
+        OpsClient.Answer listed = ops.get("/ops/failures?topic=" + topic + "&status=NEW");
+        OpsClient.Answer replay = ops.post("/ops/failures/" + replayed + "/replay", Map.of());
+        OpsClient.Answer again = ops.post("/ops/failures/" + replayed + "/replay", Map.of());
+        OpsClient.Answer discard = ops.post("/ops/failures/" + discarded + "/discard", Map.of());
 
         assertThat(JsonPath.<List<String>>read(listed.body(), "$[*].failureId")).contains(replayed.toString(), discarded.toString());
         assertThat(JsonPath.<String>read(replay.body(), "$.status")).as(replay.body()).isEqualTo("REPLAYED");
@@ -233,7 +236,7 @@ class OpsApiIT {
         }
     }
 
-    private static void assertProblem(HttpResponse<String> response, int status, String detail) {
+    private static void assertProblem(OpsClient.Answer response, int status, String detail) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
@@ -263,5 +266,9 @@ class OpsApiIT {
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         return new KafkaConsumer<>(properties);
+    }
+
+    private long stockDifferences() {
+        return ReadModelOracle.compare(embedded.simulator().truth(), session, SHOPS, List.of(Domain.STOCK)).totalDifferences();
     }
 }

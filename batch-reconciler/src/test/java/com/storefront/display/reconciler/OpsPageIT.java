@@ -34,6 +34,8 @@ import com.storefront.display.core.failure.FailureStatus;
 import com.storefront.display.core.failure.FailureStore;
 import com.storefront.display.localstack.WithLocalStack;
 import com.storefront.display.simulator.EmbeddedSimulator;
+import com.storefront.display.testkit.cassandra.TestKeyspace;
+import com.storefront.display.testkit.ops.OpsClient;
 
 /**
  * The ops page in Debian's headless Chromium: executions with progress, the drift chart, and a failure

@@ -7,6 +7,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 import com.storefront.display.core.domain.Topics;
 import com.storefront.display.simulator.EmbeddedSimulator;
+import com.storefront.display.testkit.cassandra.TestKeyspace;
 
 /**
  * What the batch-reconciler integration tests share: the simulator as the sources, on the local stack's

@@ -25,6 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.storefront.display.localstack.WithLocalStack;
 import com.storefront.display.reconciler.launch.JobNames;
 import com.storefront.display.simulator.EmbeddedSimulator;
+import com.storefront.display.testkit.cassandra.TestKeyspace;
 
 /**
  * Two batch-reconciler instances on one metadata database, both scheduling the reconcile every two

@@ -1,24 +1,15 @@
 package com.storefront.display.bench;
 
-import java.io.File;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,18 +21,17 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.domain.DomainJson;
-import com.storefront.display.core.projection.Projections;
-import com.storefront.display.core.source.SourceItem;
-import com.storefront.display.core.source.SourcePage;
 import com.storefront.display.core.write.DisplayWrite;
-import com.storefront.display.localstack.LocalStackSettings;
-import com.storefront.display.localstack.RunningStack;
 import com.storefront.display.localstack.StackEndpoints;
-import com.storefront.display.localstack.StackProvider;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.simulator.Simulator;
 import com.storefront.display.simulator.SimulatorProperties;
 import com.storefront.display.simulator.SimulatorStats;
+import com.storefront.display.testkit.app.AppProcess;
+import com.storefront.display.testkit.ops.OpsClient;
+import com.storefront.display.testkit.truth.TruthWrites;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * batch-reconciler's jobs on the local stack against a catalogue of {@code --shops} shops and
@@ -76,7 +66,6 @@ public final class BatchBenchmark {
     private final int partitions;
     private final int chunkSize;
     private final int writeConcurrency;
-    private final Path jar;
     private final int ceilingRows;
 
     private BatchBenchmark(Map<String, String> args) {
@@ -87,22 +76,12 @@ public final class BatchBenchmark {
         this.chunkSize = Integer.parseInt(args.getOrDefault("chunk-size", "1000"));
         this.writeConcurrency = Integer.parseInt(args.getOrDefault("write-concurrency", "256"));
         this.ceilingRows = Integer.parseInt(args.getOrDefault("ceiling-rows", "1000000"));
-        this.jar = Path.of(args.getOrDefault("jar", "batch-reconciler/target/batch-reconciler-0.1.0-SNAPSHOT-exec.jar"));
     }
 
     public static void main(String[] args) throws Exception {
         BatchBenchmark bench = new BatchBenchmark(BenchOptions.parse(args));
-        BenchTable table = new BenchTable();
-        try (RunningStack stack = StackProvider.choose(LocalStackSettings.fromEnvironment()).start(StackProvider.Owner.TEST_RUN)) {
-            log.info("local stack ({}): {}", stack.providerName(), stack.endpoints());
-            bench.run(table, stack.endpoints());
-        }
-        System.out.println();
-        System.out.println("batch benchmark: " + bench.shops + " shops, " + bench.products + " products, domains "
-                + bench.domains + ", " + bench.partitions + " partitions, chunk " + bench.chunkSize + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores");
-        System.out.print(table.render());
-        System.exit(table.allPass() ? 0 : 1);
+        BenchMain.run(bench::run, () -> "batch benchmark: " + bench.shops + " shops, " + bench.products + " products, domains "
+                + bench.domains + ", " + bench.partitions + " partitions, chunk " + bench.chunkSize);
     }
 
     private void run(BenchTable table, StackEndpoints stack) throws Exception {
@@ -110,7 +89,7 @@ public final class BatchBenchmark {
         try (EmbeddedSimulator source = EmbeddedSimulator.start(Map.of("spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
                 "display.simulator.catalogue.shops", Integer.toString(shops),
                 "display.simulator.catalogue.products", Long.toString(products), "logging.level.root", "WARN"));
-             Reconciler reconciler = Reconciler.start(jar, stack, source.baseUrl(), partitions, chunkSize, writeConcurrency);
+             AppProcess reconciler = startReconciler(stack, source.baseUrl());
              CqlSession session = CqlSession.builder().addContactPoint(stack.cassandraContactPoint())
                      .withLocalDatacenter(stack.localDatacenter()).withKeyspace(KEYSPACE).build()) {
             Simulator truth = new Simulator(SimulatorProperties.of(42, shops, products), new DiscardingSink(), new SimulatorStats());
@@ -118,10 +97,10 @@ public final class BatchBenchmark {
             double rawWrites = rawWrites(session, truth, chosen);
             truncate(session);
             log.info("bulk-load of {} through the ops API", domains);
-            Run bulk = reconciler.run("bulk-load", "{\"domains\": \"" + domains + "\"}");
+            Run bulk = run(reconciler, "bulk-load", Map.of("domains", domains));
             double scan = rawScan(session);
             log.info("reconcile of {} through the ops API", domains);
-            Run reconcile = reconciler.run("reconcile", "{\"domains\": \"" + domains + "\"}");
+            Run reconcile = run(reconciler, "reconcile", Map.of("domains", domains));
             // the rows reconcile compares: those the bulk load wrote (reconcile found them all in place), and the shops
             long rows = bulk.written() + shops;
 
@@ -148,45 +127,20 @@ public final class BatchBenchmark {
     private double rawWrites(CqlSession session, Simulator truth, List<Domain> chosen) throws Exception {
         List<DisplayWrite> writes = new ArrayList<>();
         for (Domain domain : chosen) {
-            long after = 0;
-            SourcePage page;
-            do {
-                page = truth.truth().export(domain, after, 10_000);
-                for (SourceItem item : page.items()) {
-                    if (writes.size() < ceilingRows) {
-                        writes.add(Projections.of(domain).upsert(item));
-                    }
-                }
-                after = page.next() == null ? 0 : page.next();
-            } while (page.next() != null && writes.size() < ceilingRows);
+            writes.addAll(TruthWrites.of(truth.truth(), domain, ceilingRows - writes.size()));
         }
-        Map<String, PreparedStatement> prepared = new ConcurrentHashMap<>();
+        Map<String, PreparedStatement> prepared = DriverLoop.preparedCache();
         List<BoundStatement> statements = new ArrayList<>(writes.size());
         for (DisplayWrite write : writes) {
-            statements.add(prepared.computeIfAbsent(write.cql(), session::prepare).bind(write.bindValues().toArray()));
+            statements.add(DriverLoop.bind(session, prepared, write));
         }
         writes.clear();
         // the job's driver throttler lets at most 1000 requests be in flight, whatever the partitions
         int maxInFlight = Math.min(partitions * writeConcurrency, 1000);
-        Semaphore inFlight = new Semaphore(maxInFlight);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
         long start = System.nanoTime();
-        for (BoundStatement statement : statements) {
-            inFlight.acquire();
-            session.executeAsync(statement).whenComplete((ok, error) -> {
-                if (error != null) {
-                    failure.compareAndSet(null, error);
-                }
-                inFlight.release();
-            });
-        }
-        inFlight.acquire(maxInFlight);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (failure.get() != null) {
-            throw new IllegalStateException("raw writes failed", failure.get());
-        }
-        double rate = statements.size() / seconds;
-        log.info("raw write ceiling: {} rows in {} s, {} rows/s", statements.size(), Math.round(seconds), Math.round(rate));
+        double rate = DriverLoop.execute(session, statements, statement -> statement, maxInFlight);
+        log.info("raw write ceiling: {} rows in {} s, {} rows/s", statements.size(),
+                Math.round((System.nanoTime() - start) / 1e9), Math.round(rate));
         return rate;
     }
 
@@ -229,103 +183,27 @@ public final class BatchBenchmark {
     private record Run(long written, double seconds, String view) {
     }
 
-    /** A batch-reconciler process started from its exec jar, driven through its ops API. */
-    private static final class Reconciler implements AutoCloseable {
+    /** A batch-reconciler process started from its exec jar, as it is deployed, with the benchmark's settings. */
+    private AppProcess startReconciler(StackEndpoints stack, String sourceUrl) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--display.metadata-dir=" + Files.createTempDirectory("bench-batch-metadata"),
+                "--spring.cassandra.keyspace-name=" + KEYSPACE, "--display.source.base-url=" + sourceUrl,
+                "--display.reconciler.partitions=" + partitions, "--display.reconciler.chunk-size=" + chunkSize,
+                "--display.reconciler.write-concurrency=" + writeConcurrency,
+                "--display.source.requests-per-second=100000", "--display.reconciler.schedule.enabled=false"));
+        stack.asSpringProperties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        return AppProcess.fromExecJar("batch-reconciler", Path.of(""), Path.of("bench/target"), "1g", arguments)
+                .awaitHealthy(Duration.ofMinutes(2));
+    }
 
-        private final Process process;
-        private final String baseUrl;
-        private final HttpClient http = HttpClient.newHttpClient();
-        private final String authorization = "Basic " + Base64.getEncoder().encodeToString("ops:ops".getBytes(StandardCharsets.UTF_8));
-
-        private Reconciler(Process process, int port) {
-            this.process = process;
-            this.baseUrl = "http://127.0.0.1:" + port;
-        }
-
-        static Reconciler start(Path jar, StackEndpoints stack, String sourceUrl, int partitions, int chunkSize,
-                                int writeConcurrency) throws Exception {
-            if (!Files.exists(jar)) {
-                throw new IllegalStateException(jar + " is missing: build it with ./mvnw -DskipTests package -pl batch-reconciler -am");
-            }
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            Path metadata = Files.createTempDirectory("bench-batch-metadata");
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx1g", "-jar", jar.toString(), "--server.port=" + port, "--display.metadata-dir=" + metadata,
-                    "--spring.cassandra.keyspace-name=" + KEYSPACE, "--display.source.base-url=" + sourceUrl,
-                    "--display.reconciler.partitions=" + partitions, "--display.reconciler.chunk-size=" + chunkSize,
-                    "--display.reconciler.write-concurrency=" + writeConcurrency,
-                    "--display.source.requests-per-second=100000",
-                    "--display.reconciler.schedule.enabled=false", "--spring.main.banner-mode=off"));
-            stack.asSpringProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
-            File logFile = new File("bench/target/batch-reconciler.log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile).start();
-            Reconciler reconciler = new Reconciler(process, port);
-            reconciler.awaitHealthy(logFile);
-            return reconciler;
-        }
-
-        Run run(String job, String parameters) throws Exception {
-            HttpResponse<String> started = send(HttpRequest.newBuilder(URI.create(baseUrl + "/ops/jobs/" + job))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(parameters)));
-            if (started.statusCode() != 202) {
-                throw new IllegalStateException(job + " refused: " + started.body());
-            }
-            long id = DomainJson.MAPPER.readTree(started.body()).get("executionId").longValue();
-            String view;
-            String status;
-            long lastLog = 0;
-            do {
-                Thread.sleep(1_000);
-                view = send(HttpRequest.newBuilder(URI.create(baseUrl + "/ops/jobs/executions/" + id)).GET()).body();
-                status = DomainJson.MAPPER.readTree(view).get("status").asString();
-                if (System.nanoTime() - lastLog > 10_000_000_000L) {
-                    lastLog = System.nanoTime();
-                    log.info("{} {}: {}", job, status, DomainJson.MAPPER.readTree(view).get("progress"));
-                }
-            } while (status.equals("STARTING") || status.equals("STARTED") || status.equals("STOPPING"));
-            if (!status.equals("COMPLETED")) {
-                throw new IllegalStateException(job + " ended " + status + ": " + view);
-            }
-            tools.jackson.databind.JsonNode ended = DomainJson.MAPPER.readTree(view);
-            double seconds = Duration.between(Instant.parse(ended.get("startTime").asString()),
-                    Instant.parse(ended.get("endTime").asString())).toMillis() / 1000.0;
-            String drift = job.equals("reconcile") ? send(HttpRequest.newBuilder(URI.create(baseUrl
-                    + "/ops/reconciliation/runs/" + id)).GET()).body() : view;
-            return new Run(ended.get("writeCount").longValue(), seconds, drift);
-        }
-
-        private void awaitHealthy(File logFile) throws Exception {
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("batch-reconciler exited; see " + logFile);
-                }
-                try {
-                    if (send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health")).GET()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (java.io.IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(500);
-            }
-            throw new IllegalStateException("batch-reconciler did not become healthy; see " + logFile);
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-            return http.send(request.header("Authorization", authorization).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        @Override
-        public void close() throws Exception {
-            process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
+    /** Runs a job through the ops API to its end: what it wrote, how long it ran, and (reconcile) its drift report. */
+    private static Run run(AppProcess reconciler, String job, Map<String, String> parameters) {
+        OpsClient ops = OpsClient.at(reconciler.baseUrl());
+        JsonNode ended = DomainJson.MAPPER.readTree(ops.run(job, parameters, Duration.ofHours(2)));
+        double seconds = Duration.between(Instant.parse(ended.get("startTime").asString()),
+                Instant.parse(ended.get("endTime").asString())).toMillis() / 1000.0;
+        String drift = job.equals("reconcile") ? ops.get("/ops/reconciliation/runs/" + ended.get("executionId").longValue()).body()
+                : ended.toString();
+        return new Run(ended.get("writeCount").longValue(), seconds, drift);
     }
 }

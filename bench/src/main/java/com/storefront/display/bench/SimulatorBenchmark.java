@@ -23,9 +23,6 @@ import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.domain.Topics;
 import com.storefront.display.core.domain.DomainJson;
 import com.storefront.display.core.source.SourcePage;
-import com.storefront.display.localstack.LocalStackSettings;
-import com.storefront.display.localstack.RunningStack;
-import com.storefront.display.localstack.StackProvider;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.simulator.Simulator;
 import com.storefront.display.simulator.SimulatorProperties;
@@ -62,18 +59,11 @@ public final class SimulatorBenchmark {
 
     public static void main(String[] args) throws Exception {
         SimulatorBenchmark bench = new SimulatorBenchmark(BenchOptions.parse(args));
-        BenchTable table = new BenchTable();
-        try (RunningStack stack = StackProvider.choose(LocalStackSettings.fromEnvironment()).start(StackProvider.Owner.TEST_RUN)) {
-            log.info("local stack ({}): {}", stack.providerName(), stack.endpoints());
-            bench.export(table, stack.endpoints().kafkaBootstrapServers());
-            bench.produce(table, stack.endpoints().kafkaBootstrapServers());
-        }
-        System.out.println();
-        System.out.println("source-simulator benchmark: " + bench.shops + " shops, " + bench.products + " products, "
-                + bench.events + " events per round, " + bench.rounds + " rounds, " + Runtime.getRuntime().availableProcessors()
-                + " cores");
-        System.out.print(table.render());
-        System.exit(table.allPass() ? 0 : 1);
+        BenchMain.run((table, stack) -> {
+            bench.export(table, stack.kafkaBootstrapServers());
+            bench.produce(table, stack.kafkaBootstrapServers());
+        }, () -> "source-simulator benchmark: " + bench.shops + " shops, " + bench.products + " products, "
+                + bench.events + " events per round, " + bench.rounds + " rounds");
     }
 
     private void export(BenchTable table, String kafka) throws Exception {

@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 
 /**
  * display-api's packages form no cycle, share code only through display-core, and the web layer
- * (routes, problems, caching) reads only through the shop and product reads.
+ * (problems, caching, request errors) reads only through the shop and product reads.
  */
 class DisplayApiPackagesTest {
 
@@ -15,13 +15,8 @@ class DisplayApiPackagesTest {
     private static final JavaClasses CLASSES = PackageRules.mainClasses(APP);
 
     @Test
-    void packagesFormNoCycle() {
-        PackageRules.noPackageCycles(APP).check(CLASSES);
-    }
-
-    @Test
-    void onlyDisplayCoreAndTheSchemaAreShared() {
-        PackageRules.onlySharedModules(APP).check(CLASSES);
+    void holdsTheRulesOfEveryApp() {
+        PackageRules.ofEveryApp(APP).check(CLASSES);
     }
 
     @Test

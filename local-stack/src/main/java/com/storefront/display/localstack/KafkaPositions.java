@@ -31,7 +31,12 @@ public final class KafkaPositions implements AutoCloseable {
 
     /** Commits the group's offsets at the end of every partition of the topics. */
     public void startGroupAtEnd(String group, List<String> topics) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> offsets = endOffsets(topics).entrySet().stream()
+        startGroupAt(group, endOffsets(topics));
+    }
+
+    /** Commits the group's offsets at these positions (the group must have no active member). */
+    public void startGroupAt(String group, Map<TopicPartition, Long> positions) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> offsets = positions.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue())));
         admin.alterConsumerGroupOffsets(group, offsets).all().get();
     }

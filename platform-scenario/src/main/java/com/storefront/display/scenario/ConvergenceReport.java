@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.simulator.SimulatorStats;
+import com.storefront.display.testkit.truth.ReadModelOracle;
 
 /**
  * What a convergence run did and found: the faults the simulator injected (counted), what reconcile
@@ -12,7 +13,7 @@ import com.storefront.display.simulator.SimulatorStats;
  */
 public record ConvergenceReport(ConvergenceScenario.Settings settings, SimulatorStats.Snapshot stream, Duration drained,
                                 Map<String, Long> drift, Map<String, Long> repaired, Duration reconciled,
-                                ReadModelComparison.Result beforeReconcile, ReadModelComparison.Result afterReconcile,
+                                ReadModelOracle.Result beforeReconcile, ReadModelOracle.Result afterReconcile,
                                 FailureCensus failures, StoreFrontCheck.Result storeFront, Duration total,
                                 boolean ingestHealthy) {
 

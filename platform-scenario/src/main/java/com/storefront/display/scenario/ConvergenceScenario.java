@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.storefront.display.core.domain.DomainJson;
 import com.storefront.display.core.domain.Topics;
 import com.storefront.display.localstack.KafkaPositions;
 import com.storefront.display.localstack.LocalStackSettings;
@@ -26,6 +27,9 @@ import com.storefront.display.simulator.fault.SourceApiFaults;
 import com.storefront.display.simulator.producer.DomainMix;
 import com.storefront.display.simulator.producer.ProducerSettings;
 import com.storefront.display.simulator.truth.ShopSnapshot;
+import com.storefront.display.testkit.truth.ReadModelOracle;
+import com.storefront.display.testkit.app.AppProcess;
+import com.storefront.display.testkit.ops.OpsClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -76,7 +80,7 @@ public final class ConvergenceScenario {
     private final Path root;
     private final Path dir;
     private final String kafkaBootstrap;
-    private final Http http = new Http("ops", "ops");
+    private final Http http = new Http();
 
     /**
      * @param root           the project's root (where the apps' exec jars were built)
@@ -121,7 +125,7 @@ public final class ConvergenceScenario {
                     "--display.reconciler.schedule.enabled=false");
             AppProcess api = start(apps, "display-api", "384m", store);
             for (AppProcess app : apps) {
-                app.awaitHealthy(http, Duration.ofMinutes(4));
+                app.awaitHealthy(Duration.ofMinutes(4));
             }
 
             long started = System.nanoTime();
@@ -160,16 +164,17 @@ public final class ConvergenceScenario {
             try (CqlSession session = CqlSession.builder().addContactPoint(cassandra.contactPoint())
                     .withLocalDatacenter(LocalStackSettings.LOCAL_DATACENTER).withKeyspace(KEYSPACE).build()) {
                 awaitRedriven(session, Duration.ofMinutes(3));
-                ReadModelComparison.Result before = ReadModelComparison.compare(simulator.truth(), session, settings.shops());
+                ReadModelOracle.Result before = ReadModelOracle.compare(simulator.truth(), session, settings.shops());
                 log.info("before reconcile: {} differences in {} cells", before.totalDifferences(), before.totalCells());
 
                 long reconcileStarted = System.nanoTime();
                 JsonNode reconcile = runJob(batch, "reconcile");
                 Duration reconciled = Duration.ofNanos(System.nanoTime() - reconcileStarted);
-                JsonNode report = http.get(batch.baseUrl() + "/ops/reconciliation/runs/" + reconcile.get("executionId").longValue()).json();
+                JsonNode report = OpsClient.at(batch.baseUrl()).get("/ops/reconciliation/runs/"
+                        + reconcile.get("executionId").longValue()).json();
                 log.info("reconcile report: {}", report);
 
-                ReadModelComparison.Result after = ReadModelComparison.compare(simulator.truth(), session, settings.shops());
+                ReadModelOracle.Result after = ReadModelOracle.compare(simulator.truth(), session, settings.shops());
                 log.info("after reconcile: {} differences in {} cells; {}", after.totalDifferences(), after.totalCells(), after.samples());
                 FailureCensus failures = FailureCensus.read(session);
                 StoreFrontCheck.Result storeFront = StoreFrontCheck.check(http, api.baseUrl(), sampledShops(simulator));
@@ -186,39 +191,14 @@ public final class ConvergenceScenario {
     private AppProcess start(List<AppProcess> apps, String app, String heap, List<String> store, String... arguments) {
         List<String> all = new ArrayList<>(store);
         all.addAll(List.of(arguments));
-        AppProcess process = AppProcess.start(app, root, dir, heap, all);
+        AppProcess process = AppProcess.fromExecJar(app, root, dir, heap, all);
         apps.add(process);
         return process;
     }
 
-    /** Starts a job through the ops API with no parameters and waits for it to end; fails unless it COMPLETED. */
-    private JsonNode runJob(AppProcess batch, String job) {
-        Http.Answer started = http.postJson(batch.baseUrl() + "/ops/jobs/" + job, "{}");
-        if (started.status() != 202) {
-            throw new IllegalStateException(job + " was refused: " + started.status() + " " + started.body());
-        }
-        long id = started.json().get("executionId").longValue();
-        long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
-        long lastLog = 0;
-        while (true) {
-            JsonNode view = http.get(batch.baseUrl() + "/ops/jobs/executions/" + id).json();
-            String status = view.get("status").stringValue();
-            if (!view.get("endTime").isNull() && view.get("partitions").get("running").intValue() == 0
-                    && !status.equals("STARTING") && !status.equals("STARTED") && !status.equals("STOPPING")) {
-                if (!status.equals("COMPLETED")) {
-                    throw new IllegalStateException(job + " ended " + status + ": " + view);
-                }
-                return view;
-            }
-            if (System.nanoTime() - lastLog > 10_000_000_000L) {
-                lastLog = System.nanoTime();
-                log.info("{} execution {}: {}, progress {}", job, id, status, view.get("progress"));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(job + " did not end within 20 min: " + view);
-            }
-            pause(Duration.ofMillis(500));
-        }
+    /** Runs a job through the ops API with no parameters; fails unless it COMPLETED. */
+    private static JsonNode runJob(AppProcess batch, String job) {
+        return DomainJson.MAPPER.readTree(OpsClient.at(batch.baseUrl()).run(job, Map.of(), Duration.ofMinutes(20)));
     }
 
     /** Waits until ingest has re-driven every record it deferred while the source was down. */

@@ -5,15 +5,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 import com.storefront.display.core.domain.DomainJson;
 
 import tools.jackson.databind.JsonNode;
 
-/** Plain HTTP calls to the apps, as an operator's script or the store front makes them. */
+/** Plain HTTP reads of the apps, as the store front makes them (the ops API: display-testkit's {@code OpsClient}). */
 final class Http {
 
     /** A response: its status and its body as JSON (null when the body is empty or not JSON). */
@@ -25,19 +23,9 @@ final class Http {
     }
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String authorization;
-
-    /** Every request carries HTTP Basic credentials (the ops API's); the other apps ignore them. */
-    Http(String user, String password) {
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
 
     Answer get(String url) {
         return send(request(url).GET());
-    }
-
-    Answer postJson(String url, String json) {
-        return send(request(url).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** The status of a GET, or -1 while nothing listens. */
@@ -53,7 +41,7 @@ final class Http {
     }
 
     private HttpRequest.Builder request(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Authorization", authorization);
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
     }
 
     private Answer send(HttpRequest.Builder request) {

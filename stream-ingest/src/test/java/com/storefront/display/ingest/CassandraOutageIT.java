@@ -31,6 +31,8 @@ import com.storefront.display.simulator.SimulatorStats;
 import com.storefront.display.simulator.fault.Faults;
 import com.storefront.display.simulator.producer.DomainMix;
 import com.storefront.display.simulator.producer.ProducerSettings;
+import com.storefront.display.testkit.truth.ReadModelOracle;
+import com.storefront.display.testkit.truth.TruthWrites;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -104,7 +106,7 @@ class CassandraOutageIT {
     void everyEventLandsWhenCassandraStopsFor30SecondsWhileEventsAreProduced() throws Exception {
         Simulator simulator = embedded.simulator();
         simulator.faults().set(Faults.NONE);
-        TruthCheck.bulkLoad(simulator, writer);
+        TruthWrites.load(simulator.truth(), writer);
         simulator.producer().update(new ProducerSettings(RATE, DomainMix.STORE, 0.2, 0.5, 2));
         CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> simulator.producer().produce(EVENTS));
 
@@ -132,7 +134,9 @@ class CassandraOutageIT {
                 .isEqualTo(committedEarlyInOutage);
         assertThat(lagAtRestart).as("events kept arriving during the outage").isPositive();
         assertThat(counted("display.ingest.batch.failed.attempts")).as("polls retried during the outage").isPositive();
-        assertThat(TruthCheck.assertReadModelIsTheTruth(simulator, session, SHOPS)).isGreaterThan(20_000);
+        ReadModelOracle.Result truth = ReadModelOracle.compare(simulator.truth(), session, SHOPS);
+        assertThat(truth.matches()).as(truth.toString()).isTrue();
+        assertThat(truth.totalEntities()).isGreaterThan(20_000);
         // every event counted once, after its batch was written: a retried batch is not counted again
         assertThat(counted("display.ingest.events")).isEqualTo(stats.sent());
         assertThat(counted("display.ingest.dead.lettered")).isZero();

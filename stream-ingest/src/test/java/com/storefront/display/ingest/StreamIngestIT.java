@@ -2,7 +2,6 @@ package com.storefront.display.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,15 +32,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.domain.Topics;
 import com.storefront.display.core.failure.FailureStatus;
 import com.storefront.display.core.failure.FailureStore;
-import com.storefront.display.core.domain.Topics;
 import com.storefront.display.core.failure.IngestFailure;
+import com.storefront.display.core.source.HttpSourceApi;
 import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.ingest.deadletter.DeadLetters;
-import com.storefront.display.core.source.HttpSourceApi;
 import com.storefront.display.localstack.KafkaPositions;
 import com.storefront.display.localstack.WithLocalStack;
 import com.storefront.display.simulator.EmbeddedSimulator;
@@ -52,6 +50,9 @@ import com.storefront.display.simulator.fault.Faults;
 import com.storefront.display.simulator.fault.SourceApiFaults;
 import com.storefront.display.simulator.producer.DomainMix;
 import com.storefront.display.simulator.producer.ProducerSettings;
+import com.storefront.display.testkit.cassandra.TestKeyspace;
+import com.storefront.display.testkit.truth.ReadModelOracle;
+import com.storefront.display.testkit.truth.TruthWrites;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -120,12 +121,7 @@ class StreamIngestIT {
         if (kafka != null) {
             kafka.close();
         }
-        try (CqlSession admin = CqlSession.builder().addContactPoint(new InetSocketAddress(
-                        System.getProperty("spring.cassandra.contact-points").split(":")[0],
-                        Integer.parseInt(System.getProperty("spring.cassandra.contact-points").split(":")[1])))
-                .withLocalDatacenter(System.getProperty("spring.cassandra.local-datacenter")).build()) {
-            admin.execute(SimpleStatement.newInstance("DROP KEYSPACE IF EXISTS " + KEYSPACE).setTimeout(Duration.ofSeconds(30)));
-        }
+        TestKeyspace.drop(KEYSPACE);
     }
 
     @BeforeEach
@@ -212,11 +208,13 @@ class StreamIngestIT {
     }
 
     private void bulkLoad() {
-        TruthCheck.bulkLoad(simulator, writer);
+        TruthWrites.load(simulator.truth(), writer);
     }
 
     private void assertReadModelIsTheTruth() {
-        assertThat(TruthCheck.assertReadModelIsTheTruth(simulator, session, SHOPS)).isGreaterThan(6_000);
+        ReadModelOracle.Result truth = ReadModelOracle.compare(simulator.truth(), session, SHOPS);
+        assertThat(truth.matches()).as(truth.toString()).isTrue();
+        assertThat(truth.totalEntities()).isGreaterThan(6_000);
     }
 
     private long countFailures() {

@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 
 /**
  * The boundaries every module holds itself to, checked on its compiled main classes (docs/architecture.md):
@@ -32,6 +33,11 @@ public final class PackageRules {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages(rootPackage);
+    }
+
+    /** What every application holds to: {@link #noPackageCycles} and {@link #onlySharedModules}. */
+    public static ArchRule ofEveryApp(String rootPackage) {
+        return CompositeArchRule.of(noPackageCycles(rootPackage)).and(onlySharedModules(rootPackage));
     }
 
     /** The packages right under {@code rootPackage} (and what they hold) depend on each other without a cycle. */

@@ -1,4 +1,4 @@
-package com.storefront.display.reconciler;
+package com.storefront.display.testkit.cassandra;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -8,18 +8,21 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 
 /**
  * A keyspace of its own per test run: the local Cassandra keeps its data between builds, and a
- * tombstone left by an earlier run would shadow the next run's older-timestamped writes.
+ * tombstone left by an earlier run would shadow the next run's older-timestamped writes. The stack is
+ * the one {@code @WithLocalStack} started ({@code spring.cassandra.*} system properties).
  */
-final class TestKeyspace {
+public final class TestKeyspace {
 
     private TestKeyspace() {
     }
 
-    static String unique(String prefix) {
+    /** {@code prefix} and a suffix unique to this run. */
+    public static String unique(String prefix) {
         return prefix + "_" + Long.toHexString(System.nanoTime());
     }
 
-    static void drop(String keyspace) {
+    /** Drops the keyspace, if it exists, on the local stack's Cassandra. */
+    public static void drop(String keyspace) {
         String[] contactPoint = System.getProperty("spring.cassandra.contact-points").split(":");
         try (CqlSession admin = CqlSession.builder()
                 .addContactPoint(new InetSocketAddress(contactPoint[0], Integer.parseInt(contactPoint[1])))

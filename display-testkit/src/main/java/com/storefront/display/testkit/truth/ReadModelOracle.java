@@ -1,4 +1,4 @@
-package com.storefront.display.scenario;
+package com.storefront.display.testkit.truth;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,27 +31,44 @@ import com.storefront.display.core.write.RowKey;
 import com.storefront.display.simulator.truth.SourceOfTruth;
 
 /**
- * The whole read model against the source of truth, cell by cell, without the reconciler's code: every
- * source entity's cells must hold the source's value written at its version or later (a mismatch repair
- * is written 1 µs later), and a shop's partitions must hold no entity the source does not have. Shop by
- * shop (both partitions read whole, with write times), on several threads, so memory stays that of one
- * shop per thread whatever the catalogue's size.
+ * The one oracle of every test, benchmark and scenario: the read model against the simulator's truth,
+ * both ways, without the reconciler's code (only the projections and the truth). Every source entity's
+ * cells must hold the source's value written at its version or later (a mismatch repair is written 1 µs
+ * later), and a shop's partitions must hold no entity the source does not have (orphans). Shop by shop
+ * (both partitions read whole, with write times), on several threads, so memory stays that of one shop
+ * per thread whatever the catalogue's size.
  */
-final class ReadModelComparison {
+public final class ReadModelOracle {
 
-    /** What the comparison saw: entities and cells compared per domain, and each difference found. */
-    record Result(Map<Domain, Long> entities, Map<Domain, Long> cells, Map<Domain, Long> differences, List<String> samples) {
+    /**
+     * What the comparison saw, per domain: entities at the source, entities in the read model (orphans
+     * included), cells compared, and differences (a missing entity, an orphan, a cell with another value
+     * or an older write time), with the first few described.
+     */
+    public record Result(Map<Domain, Long> entities, Map<Domain, Long> readModelEntities, Map<Domain, Long> cells,
+                         Map<Domain, Long> differences, List<String> samples) {
 
-        long totalEntities() {
+        public long totalEntities() {
             return entities.values().stream().mapToLong(Long::longValue).sum();
         }
 
-        long totalCells() {
+        public long totalCells() {
             return cells.values().stream().mapToLong(Long::longValue).sum();
         }
 
-        long totalDifferences() {
+        public long totalDifferences() {
             return differences.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** True when the read model is the truth: no difference in any compared domain. */
+        public boolean matches() {
+            return totalDifferences() == 0;
+        }
+
+        @Override
+        public String toString() {
+            return totalDifferences() + " differences in " + totalCells() + " cells of " + totalEntities() + " entities "
+                    + differences + (samples.isEmpty() ? "" : ", e.g. " + samples);
         }
     }
 
@@ -63,18 +81,22 @@ final class ReadModelComparison {
 
     private final SourceOfTruth truth;
     private final CqlSession session;
+    private final List<Domain> domains;
     private final Map<DisplayTable, PreparedStatement> selects = new EnumMap<>(DisplayTable.class);
     private final Map<DisplayTable, List<String>> valueColumns = new EnumMap<>(DisplayTable.class);
     private final Map<Domain, AtomicLong> entities = new EnumMap<>(Domain.class);
+    private final Map<Domain, AtomicLong> readModelEntities = new EnumMap<>(Domain.class);
     private final Map<Domain, AtomicLong> cells = new EnumMap<>(Domain.class);
     private final Map<Domain, AtomicLong> differences = new EnumMap<>(Domain.class);
     private final List<String> samples = Collections.synchronizedList(new ArrayList<>());
 
-    private ReadModelComparison(SourceOfTruth truth, CqlSession session) {
+    private ReadModelOracle(SourceOfTruth truth, CqlSession session, List<Domain> domains) {
         this.truth = truth;
         this.session = session;
-        for (Domain domain : Domain.values()) {
+        this.domains = List.copyOf(domains);
+        for (Domain domain : domains) {
             entities.put(domain, new AtomicLong());
+            readModelEntities.put(domain, new AtomicLong());
             cells.put(domain, new AtomicLong());
             differences.put(domain, new AtomicLong());
         }
@@ -94,9 +116,14 @@ final class ReadModelComparison {
         }
     }
 
-    /** Compares shops {@code 1..shops} of the truth with the read model the session's keyspace holds. */
-    static Result compare(SourceOfTruth truth, CqlSession session, int shops) throws Exception {
-        ReadModelComparison comparison = new ReadModelComparison(truth, session);
+    /** Compares every domain of shops {@code 1..shops} of the truth with the read model the session's keyspace holds. */
+    public static Result compare(SourceOfTruth truth, CqlSession session, int shops) {
+        return compare(truth, session, shops, List.of(Domain.values()));
+    }
+
+    /** As {@link #compare(SourceOfTruth, CqlSession, int)}, for some domains only. */
+    public static Result compare(SourceOfTruth truth, CqlSession session, int shops, List<Domain> domains) {
+        ReadModelOracle comparison = new ReadModelOracle(truth, session, domains);
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
         try {
             List<Future<?>> running = new ArrayList<>();
@@ -111,16 +138,21 @@ final class ReadModelComparison {
             for (Future<?> each : running) {
                 each.get();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted comparing the read model with the truth", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("comparing the read model with the truth failed: " + e.getCause(), e.getCause());
         } finally {
             threads.shutdownNow();
         }
-        return new Result(counts(comparison.entities), counts(comparison.cells), counts(comparison.differences),
-                List.copyOf(comparison.samples));
+        return new Result(counts(comparison.entities), counts(comparison.readModelEntities), counts(comparison.cells),
+                counts(comparison.differences), List.copyOf(comparison.samples));
     }
 
     private void compareShop(long shop) {
         Map<Domain, Map<RowKey, Expected>> expected = new EnumMap<>(Domain.class);
-        for (Domain domain : Domain.values()) {
+        for (Domain domain : domains) {
             Map<RowKey, Expected> byKey = new HashMap<>();
             List<String> owned = Projections.of(domain).columns();
             for (SourceItem item : truth.listShop(domain, shop)) {
@@ -137,7 +169,7 @@ final class ReadModelComparison {
         for (DisplayTable table : DisplayTable.values()) {
             boolean first = true;
             for (Row row : session.execute(selects.get(table).bind(shop).setTimeout(Duration.ofSeconds(30)))) {
-                for (Domain domain : Domain.values()) {
+                for (Domain domain : domains) {
                     if (tableOf(domain) != table) {
                         continue;
                     }
@@ -163,6 +195,9 @@ final class ReadModelComparison {
         int keys = table.keyColumns().size();
         List<String> owned = Projections.of(domain).columns();
         boolean present = owned.stream().anyMatch(column -> !row.isNull(keys + columns.indexOf(column)));
+        if (present) {
+            readModelEntities.get(domain).incrementAndGet();
+        }
         Expected wanted = expected.remove(key);
         if (wanted == null) {
             if (present) {

@@ -1,0 +1,111 @@
+package com.storefront.display.bench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+import com.storefront.display.localstack.KafkaPositions;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+
+/**
+ * stream-ingest in-process (its real Spring context, listener stopped until a measurement starts it
+ * under a consumer group of the benchmark's choosing), and what its meters say.
+ */
+final class IngestApp {
+
+    private static final String LISTENER = "display-ingest";
+
+    private final MessageListenerContainer container;
+    private final MeterRegistry meters;
+    private final KafkaPositions kafka;
+    private final List<String> topics;
+
+    IngestApp(ConfigurableApplicationContext context, KafkaPositions kafka, List<String> topics) {
+        this.container = context.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer(LISTENER);
+        this.meters = context.getBean(MeterRegistry.class);
+        this.kafka = kafka;
+        this.topics = topics;
+    }
+
+    /**
+     * Drains the records between {@code from} and {@code to} with a new consumer group and returns
+     * events/s, timed from the first written poll (group join excluded) to the last commit.
+     */
+    double drain(String group, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) throws Exception {
+        long total = BenchEvents.between(from, to);
+        kafka.startGroupAt(group, from);
+        double before = counted("display.ingest.events");
+        container.getContainerProperties().setGroupId(group);
+        container.start();
+        while (counted("display.ingest.events") == before) {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        long start = System.nanoTime();
+        double atStart = counted("display.ingest.events") - before;
+        while (!reached(group, to)) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        stop();
+        return (total - atStart) / seconds;
+    }
+
+    /** Starts a new group at the current end of the topics; returns once it owns every partition. */
+    void follow(String group) throws Exception {
+        Map<TopicPartition, Long> end = endOffsets();
+        kafka.startGroupAt(group, end);
+        container.getContainerProperties().setGroupId(group);
+        container.start();
+        while (container.getAssignedPartitions() == null || container.getAssignedPartitions().size() < end.size()) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+
+    void stop() {
+        container.stop();
+    }
+
+    Map<TopicPartition, Long> endOffsets() throws Exception {
+        return kafka.endOffsets(topics);
+    }
+
+    double counted(String counter) {
+        return meters.find(counter).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    /** Polls written so far: the write-latency timer records one sample per poll. */
+    long polls() {
+        Timer timer = meters.find("display.ingest.write.latency").timer();
+        return timer == null ? 0 : timer.count();
+    }
+
+    double freshnessMillis(double percentile) {
+        return millis("display.ingest.freshness", percentile);
+    }
+
+    double millis(String timer, double percentile) {
+        for (ValueAtPercentile value : meters.get(timer).timer().takeSnapshot().percentileValues()) {
+            if (value.percentile() == percentile) {
+                return value.value(TimeUnit.MILLISECONDS);
+            }
+        }
+        throw new IllegalStateException(timer + " publishes no percentile " + percentile);
+    }
+
+    double freshnessMaxMillis() {
+        return meters.get("display.ingest.freshness").timer().max(TimeUnit.MILLISECONDS);
+    }
+
+    private boolean reached(String group, Map<TopicPartition, Long> to) throws Exception {
+        Map<TopicPartition, Long> committed = kafka.committed(group);
+        return to.entrySet().stream().allMatch(e -> committed.getOrDefault(e.getKey(), -1L) >= e.getValue());
+    }
+}
