@@ -3,6 +3,7 @@ package com.storefront.display.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -18,18 +19,23 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.jayway.jsonpath.JsonPath;
 import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.domain.PriceState;
+import com.storefront.display.core.domain.ReviewSummaryState;
+import com.storefront.display.core.write.DisplayTable;
+import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.localstack.WithLocalStack;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.simulator.Simulator;
 import com.storefront.display.testkit.cassandra.TestKeyspace;
+import com.storefront.display.testkit.ops.Execution;
 import com.storefront.display.testkit.ops.OpsClient;
+import com.storefront.display.testkit.truth.ReadModelEdits;
 import com.storefront.display.testkit.truth.ReadModelOracle;
 
 /**
  * The three jobs through the ops API against the real Cassandra and the simulator's source APIs:
- * bulk load, reconcile (dry run and repair) and backfill, counted against the source.
+ * bulk load, reconcile (dry run and repair) and backfill, each judged by the read-model oracle.
  */
 @WithLocalStack
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -52,8 +58,12 @@ class BatchJobsIT {
     @Autowired
     CqlSession session;
 
+    @Autowired
+    DisplayWriter writer;
+
     OpsClient ops;
     Simulator simulator;
+    ReadModelEdits edits;
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
@@ -67,39 +77,38 @@ class BatchJobsIT {
 
     @BeforeEach
     void client() {
-        ops = OpsClient.local(port);
+        ops = OpsClient.local(port).withTimeout(JOB_TIMEOUT);
         simulator = embedded.simulator();
+        edits = new ReadModelEdits(simulator.truth(), writer, session);
     }
 
     @Test
     @Order(1)
-    void bulkLoadWritesEveryEntityOfEveryDomainAsTheSourceHasIt() throws Exception {
-        String view = ops.run("bulk-load", Map.of(), JOB_TIMEOUT);
+    void bulkLoadWritesEveryEntityOfEveryDomainAsTheSourceHasIt() {
+        Execution.View loaded = ops.bulkLoad(Map.of()).complete();
 
-        ReadModelOracle.Result truth = ReadModelOracle.compare(simulator.truth(), session, SHOPS);
-        long items = truth.totalEntities();
+        ReadModelOracle.Result truth = assertReadModelIsTheTruth();
         assertThat(truth.readModelEntities()).isEqualTo(truth.entities());
-        assertThat(truth.matches()).as(truth.toString()).isTrue();
-        assertThat(((Number) JsonPath.read(view, "$.readCount")).longValue()).isEqualTo(items);
-        assertThat(((Number) JsonPath.read(view, "$.writeCount")).longValue()).isEqualTo(items);
-        assertThat(JsonPath.<Double>read(view, "$.progress.percent")).isEqualTo(100.0);
-        assertThat(JsonPath.<Integer>read(view, "$.partitions.completed")).isEqualTo(JsonPath.<Integer>read(view, "$.partitions.total"))
+        assertThat(loaded.readCount()).isEqualTo(truth.totalEntities());
+        assertThat(loaded.writeCount()).isEqualTo(truth.totalEntities());
+        assertThat(loaded.progress().percent()).isEqualTo(100.0);
+        assertThat(loaded.partitions().completed()).isEqualTo(loaded.partitions().total())
                 .isEqualTo(Domain.values().length * 3);
     }
 
     @Test
     @Order(2)
-    void reconcileAfterABulkLoadFindsNoDrift() throws Exception {
-        long execution = ops.awaitEndOf(ops.start("reconcile", Map.of()), JOB_TIMEOUT);
+    void reconcileAfterABulkLoadFindsNoDrift() {
+        Execution reconcile = ops.reconcile(Map.of());
+        reconcile.complete();
 
-        String report = ops.get("/ops/reconciliation/runs/" + execution).body();
-        assertThat(JsonPath.<Map<String, Object>>read(report, "$.drift")).as(report).isEmpty();
-        assertThat(JsonPath.<String>read(report, "$.status")).isEqualTo("COMPLETED");
+        assertThat(reconcile.report().drift()).as("drift").isEmpty();
+        assertThat(reconcile.report().status()).isEqualTo("COMPLETED");
     }
 
     @Test
     @Order(3)
-    void reconcileClassifiesEachKindOfDriftReportsItInADryRunAndRepairsItOtherwise() throws Exception {
+    void reconcileClassifiesEachKindOfDriftReportsItInADryRunAndRepairsItOtherwise() {
         // given one drift of each kind: source changes whose events were lost, and cells changed behind
         // the projections' back
         long shop = 3;
@@ -110,59 +119,59 @@ class BatchJobsIT {
         simulator.truth().upsert(Domain.PRODUCT, listed);
         simulator.truth().delete(Domain.PRODUCT, deleted);
         simulator.truth().upsert(Domain.STOCK, stocked);
-        long priceVersion = simulator.truth().find(Domain.PRICE, priced).orElseThrow().version();
-        session.execute("UPDATE shop_product USING TIMESTAMP " + priceVersion + " SET sale_price = 999999999 WHERE shop_id = "
-                + shop + " AND product_id = " + priced);
-        long aMinuteAgo = (System.currentTimeMillis() - 60_000) * 1000;
-        session.execute("UPDATE shop USING TIMESTAMP " + aMinuteAgo + " SET rating_avg = 1.0, rating_count = 1 WHERE shop_id = 1000");
+        edits.mismatch(Domain.PRICE, priced, new PriceState(999_999_999, 0));
+        edits.orphan(Domain.REVIEW, 1000, 1000, new ReviewSummaryState(1.0, 1), 60);
 
-        long dryRun = ops.awaitEndOf(ops.start("reconcile", Map.of("dryRun", true)), JOB_TIMEOUT);
-        String dryReport = ops.get("/ops/reconciliation/runs/" + dryRun).body();
-        long repair = ops.awaitEndOf(ops.start("reconcile", Map.of()), JOB_TIMEOUT);
-        String report = ops.get("/ops/reconciliation/runs/" + repair).body();
-        long again = ops.awaitEndOf(ops.start("reconcile", Map.of()), JOB_TIMEOUT);
+        Execution.RunReport dryRun = reconciled(OpsClient.dryRun());
+        Execution repair = ops.reconcile(Map.of());
+        repair.complete();
+        Execution.RunReport again = reconciled(Map.of());
 
-        Map<String, Object> expected = Map.of("products:missing", 1, "stock:stale", 1, "prices:mismatch", 1,
-                "products:orphan", 1, "review-summaries:orphan", 1);
-        assertThat(JsonPath.<Map<String, Object>>read(dryReport, "$.drift")).as(dryReport).isEqualTo(expected);
-        assertThat(JsonPath.<Map<String, Object>>read(dryReport, "$.repaired")).isEmpty();
-        assertThat(JsonPath.<Boolean>read(dryReport, "$.dryRun")).isTrue();
-        assertThat(JsonPath.<Map<String, Object>>read(report, "$.drift")).as(report).isEqualTo(expected);
-        assertThat(JsonPath.<Map<String, Object>>read(report, "$.repaired")).isEqualTo(expected);
-        assertThat(JsonPath.<Map<String, Object>>read(ops.get("/ops/reconciliation/runs/" + again).body(), "$.drift")).isEmpty();
-        assertThat(ops.get("/ops/reconciliation/runs/" + repair + "/samples").body())
-                .contains("\"entityId\":" + listed, "\"entityId\":" + deleted, "\"entityId\":" + stocked,
-                        "\"entityId\":" + priced, "\"shopId\":1000");
+        Map<String, Long> expected = Map.of("products:missing", 1L, "stock:stale", 1L, "prices:mismatch", 1L,
+                "products:orphan", 1L, "review-summaries:orphan", 1L);
+        assertThat(dryRun.drift()).as("dry run's drift").isEqualTo(expected);
+        assertThat(dryRun.repaired()).as("dry run's repairs").isEmpty();
+        assertThat(dryRun.dryRun()).isTrue();
+        assertThat(repair.report().drift()).as("drift").isEqualTo(expected);
+        assertThat(repair.report().repaired()).as("repairs").isEqualTo(expected);
+        assertThat(again.drift()).as("drift after the repair").isEmpty();
+        assertThat(repair.samples()).contains("\"entityId\":" + listed, "\"entityId\":" + deleted,
+                "\"entityId\":" + stocked, "\"entityId\":" + priced, "\"shopId\":1000");
         assertReadModelIsTheTruth();
-        assertThat(session.execute("SELECT * FROM shop_product WHERE shop_id = 3 AND product_id = " + deleted).one()).isNull();
-        assertThat(session.execute("SELECT rating_count FROM shop WHERE shop_id = 1000").one()).isNull();
+        assertThat(ReadModelOracle.compare(simulator.truth(), session, 1000, 1000, List.of(Domain.values())).readModelEntities())
+                .as("the orphan shop's entities").allSatisfy((domain, count) -> assertThat(count).isZero());
     }
 
     @Test
     @Order(4)
-    void backfillRewritesTheChosenDomainsOfTheChosenShopsOnly() throws Exception {
-        session.execute("TRUNCATE shop_product");
+    void backfillRewritesTheChosenDomainsOfTheChosenShopsOnly() {
+        List<Domain> rewritten = List.of(Domain.PRODUCT, Domain.STOCK, Domain.PRICE);
+        edits.lose(DisplayTable.SHOP_PRODUCT);
 
-        String view = ops.run("backfill", Map.of("shops", "5-9", "domains", "products,stock,prices"), JOB_TIMEOUT);
+        Execution.View backfill = ops.backfill(Map.of("shops", "5-9", "domains", "products,stock,prices")).complete();
 
-        long expected = 0;
-        for (long shop = 5; shop <= 9; shop++) {
-            expected += simulator.truth().listShop(Domain.PRODUCT, shop).size();
+        ReadModelOracle.Result chosen = ReadModelOracle.compare(simulator.truth(), session, 5, 9, rewritten);
+        assertThat(chosen.matches()).as(chosen.toString()).isTrue();
+        assertThat(chosen.readModelEntities().get(Domain.PRODUCT)).isPositive();
+        assertThat(backfill.readCount()).as("shops read").isEqualTo(5);
+        for (long[] others : new long[][] {{1, 4}, {10, SHOPS}}) {
+            assertThat(ReadModelOracle.compare(simulator.truth(), session, others[0], others[1], rewritten).readModelEntities())
+                    .as("shops %d..%d", others[0], others[1]).allSatisfy((domain, count) -> assertThat(count).isZero());
         }
-        long inShops = 0;
-        for (long shop = 5; shop <= 9; shop++) {
-            inShops += session.execute("SELECT COUNT(*) FROM shop_product WHERE shop_id = " + shop).one().getLong(0);
-        }
-        assertThat(inShops).isEqualTo(expected).isPositive();
-        assertThat(session.execute("SELECT COUNT(*) FROM shop_product").one().getLong(0)).isEqualTo(expected);
-        assertThat(JsonPath.<Integer>read(view, "$.readCount")).isEqualTo(5);
 
-        ops.run("bulk-load", Map.of("domains", "products,stock,prices"), JOB_TIMEOUT);
+        ops.bulkLoad(Map.of("domains", "products,stock,prices")).complete();
         assertReadModelIsTheTruth();
     }
 
-    private void assertReadModelIsTheTruth() {
+    private Execution.RunReport reconciled(Map<String, ?> parameters) {
+        Execution reconcile = ops.reconcile(parameters);
+        reconcile.complete();
+        return reconcile.report();
+    }
+
+    private ReadModelOracle.Result assertReadModelIsTheTruth() {
         ReadModelOracle.Result truth = ReadModelOracle.compare(simulator.truth(), session, SHOPS);
         assertThat(truth.matches()).as(truth.toString()).isTrue();
+        return truth;
     }
 }

@@ -20,7 +20,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.jayway.jsonpath.JsonPath;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.source.SourceApi;
 import com.storefront.display.core.write.DisplayWriter;
@@ -34,6 +33,7 @@ import com.storefront.display.simulator.fault.Faults;
 import com.storefront.display.simulator.producer.DomainMix;
 import com.storefront.display.simulator.producer.ProducerSettings;
 import com.storefront.display.testkit.cassandra.TestKeyspace;
+import com.storefront.display.testkit.ops.Execution;
 import com.storefront.display.testkit.ops.OpsClient;
 import com.storefront.display.testkit.truth.ReadModelOracle;
 
@@ -88,7 +88,7 @@ class DriftAfterLostEventsIT {
 
     @BeforeEach
     void upstreamWithoutFaults() {
-        ops = OpsClient.local(port);
+        ops = OpsClient.local(port).withTimeout(TIMEOUT);
         simulator = embedded.simulator();
         simulator.faults().set(Faults.NONE);
         simulator.producer().update(new ProducerSettings(0, DomainMix.STORE, 0, 0.3, 3));
@@ -97,7 +97,7 @@ class DriftAfterLostEventsIT {
     @Test
     @Order(1)
     void reconcileFindsExactlyTheChangesWhoseEventsWereLostAndASecondRunFindsNone() throws Exception {
-        ops.run("bulk-load", Map.of(), TIMEOUT);
+        ops.bulkLoad(Map.of()).complete();
         try (ProjectedStream stream = new ProjectedStream(System.getProperty("spring.kafka.bootstrap-servers"), writer, sourceApi)) {
             simulator.faults().set(new Faults(new EventFaults(2, 0, 0, 0, 0, 0, 0), null));
             simulator.producer().produce(6_000);
@@ -105,20 +105,21 @@ class DriftAfterLostEventsIT {
         }
         Set<String> expected = expectedDrift(simulator.stats().lostEvents().entities());
 
-        long first = ops.awaitEndOf(ops.start("reconcile", Map.of()), TIMEOUT);
-        long second = ops.awaitEndOf(ops.start("reconcile", Map.of()), TIMEOUT);
+        Execution first = ops.reconcile(Map.of());
+        first.complete();
+        Execution second = ops.reconcile(Map.of());
+        second.complete();
 
         Set<String> found = new HashSet<>();
-        for (DriftRecords.Sample sample : driftRecords.samples(first, 100_000)) {
+        for (DriftRecords.Sample sample : driftRecords.samples(first.id(), 100_000)) {
             found.add(sample.domain() + " " + sample.shopId() + "/" + sample.entityId());
         }
-        String report = ops.get("/ops/reconciliation/runs/" + first).body();
-        long reported = JsonPath.<Map<String, Integer>>read(report, "$.drift").values().stream().mapToLong(Integer::longValue).sum();
+        Execution.RunReport report = first.report();
         assertThat(simulator.stats().dropped.get()).as("events dropped").isGreaterThan(50);
-        assertThat(found).as(report).isEqualTo(expected);
-        assertThat(reported).isEqualTo(expected.size());
-        assertThat(JsonPath.<Map<String, Object>>read(report, "$.repaired")).isEqualTo(JsonPath.read(report, "$.drift"));
-        assertThat(JsonPath.<Map<String, Object>>read(ops.get("/ops/reconciliation/runs/" + second).body(), "$.drift")).isEmpty();
+        assertThat(found).as(report.toString()).isEqualTo(expected);
+        assertThat(report.drift().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(expected.size());
+        assertThat(report.repaired()).isEqualTo(report.drift());
+        assertThat(second.report().drift()).isEmpty();
         ReadModelOracle.Result truth = ReadModelOracle.compare(simulator.truth(), session, SHOPS);
         assertThat(truth.matches()).as(truth.toString()).isTrue();
     }
@@ -132,12 +133,12 @@ class DriftAfterLostEventsIT {
             simulator.faults().set(Faults.NONE);
             simulator.producer().update(new ProducerSettings(400, DomainMix.STORE, 0, 0.3, 3));
             simulator.producer().start();
-            long reconcile = ops.awaitEndOf(ops.start("reconcile", Map.of()), TIMEOUT);
+            Execution reconcile = ops.reconcile(Map.of());
+            reconcile.complete();
             simulator.producer().stop();
             stream.awaitCaughtUp(TIMEOUT);
 
-            String report = ops.get("/ops/reconciliation/runs/" + reconcile).body();
-            assertThat(JsonPath.<Map<String, Object>>read(report, "$.drift")).as(report).isNotEmpty();
+            assertThat(reconcile.report().drift()).as("drift").isNotEmpty();
             assertThat(stream.applied()).isGreaterThan(2_000);
         }
         ReadModelOracle.Result truth = ReadModelOracle.compare(simulator.truth(), session, SHOPS);

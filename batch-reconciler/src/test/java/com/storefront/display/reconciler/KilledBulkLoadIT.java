@@ -21,7 +21,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.jayway.jsonpath.JsonPath;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.localstack.WithLocalStack;
 import com.storefront.display.simulator.EmbeddedSimulator;
@@ -29,6 +28,7 @@ import com.storefront.display.simulator.fault.Faults;
 import com.storefront.display.simulator.fault.SourceApiFaults;
 import com.storefront.display.testkit.app.AppProcess;
 import com.storefront.display.testkit.cassandra.TestKeyspace;
+import com.storefront.display.testkit.ops.Execution;
 import com.storefront.display.testkit.ops.OpsClient;
 import com.storefront.display.testkit.truth.ReadModelOracle;
 
@@ -73,30 +73,32 @@ class KilledBulkLoadIT {
     }
 
     @Test
-    void aBulkLoadWhoseProcessWasKilledIsRestartedAndCompletesWithoutRepeatingCommittedChunks() throws Exception {
+    void aBulkLoadWhoseProcessWasKilledIsRestartedAndCompletesWithoutRepeatingCommittedChunks() {
         List<Domain> loading = List.of(Domain.PRODUCT, Domain.STOCK, Domain.PRICE);
         long total = ReadModelOracle.compare(embedded.simulator().truth(), session, SHOPS, loading).totalEntities();
         embedded.simulator().faults().set(new Faults(null, new SourceApiFaults(0, 15, false)));
         AppProcess child = startChild();
-        long execution;
+        long killed;
         try {
-            OpsClient childOps = OpsClient.at(child.awaitHealthy(Duration.ofSeconds(120)).baseUrl());
-            execution = childOps.start("bulk-load", Map.of("domains", "products,stock,prices"));
-            awaitItemsRead(childOps, execution, total / 3);
+            OpsClient childOps = OpsClient.at(child.awaitHealthy(Duration.ofSeconds(120)).baseUrl()).withTimeout(TIMEOUT);
+            Execution execution = childOps.bulkLoad(Map.of("domains", "products,stock,prices"));
+            execution.awaitRead(total / 3);
+            killed = execution.id();
         } finally {
             child.kill();
         }
         embedded.simulator().faults().set(Faults.NONE);
-        long committedBeforeKill = partitionReads(execution);
+        long committedBeforeKill = partitionReads(killed);
 
-        long restarted = restartOnceStale(OpsClient.local(port), execution);
-        String completed = OpsClient.local(port).awaitEnd(restarted, TIMEOUT);
+        OpsClient ops = OpsClient.local(port).withTimeout(TIMEOUT);
+        Execution restarted = restartOnceStale(ops, ops.execution(killed));
+        Execution.View completed = restarted.awaitEnd();
 
-        assertThat(JsonPath.<String>read(completed, "$.status")).as(completed).isEqualTo("COMPLETED");
+        assertThat(completed.status()).as(completed.toString()).isEqualTo("COMPLETED");
         ReadModelOracle.Result truth = ReadModelOracle.compare(embedded.simulator().truth(), session, SHOPS, loading);
         assertThat(truth.readModelEntities()).isEqualTo(truth.entities());
         assertThat(truth.matches()).as(truth.toString()).isTrue();
-        long readAfterRestart = partitionReads(restarted);
+        long readAfterRestart = partitionReads(restarted.id());
         // each killed partition re-reads at most its one uncommitted chunk; committed chunks are not read again
         assertThat(committedBeforeKill).isGreaterThanOrEqualTo(total / 3 - 3L * PARTITIONS * CHUNK);
         assertThat(readAfterRestart).isLessThanOrEqualTo(total - committedBeforeKill + 3L * PARTITIONS * CHUNK)
@@ -114,26 +116,14 @@ class KilledBulkLoadIT {
                 Path.of("target/killed-bulk-load-child.log"), "384m", arguments);
     }
 
-    private static void awaitItemsRead(OpsClient ops, long execution, long items) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (((Number) JsonPath.read(ops.get("/ops/jobs/executions/" + execution).body(), "$.readCount")).longValue() < items) {
-            assertThat(System.nanoTime()).as("execution " + execution + " read " + items + " items").isLessThan(deadline);
-            Thread.sleep(50);
-        }
-    }
-
-    /** Restart is refused while the execution still looks alive; once nothing updated it for stale-after, it is recovered. */
-    private static long restartOnceStale(OpsClient ops, long execution) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            OpsClient.Answer response = ops.post("/ops/jobs/executions/" + execution + "/restart", Map.of());
-            if (response.statusCode() == 202) {
-                return ((Number) JsonPath.read(response.body(), "$.executionId")).longValue();
-            }
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
-            assertThat(System.nanoTime()).as("restart accepted once the execution is stale").isLessThan(deadline);
-            Thread.sleep(500);
-        }
+    /** Restart is refused (409) while the execution still looks alive; once nothing updated it for stale-after, it is recovered. */
+    private static Execution restartOnceStale(OpsClient ops, Execution killed) {
+        OpsClient.Answer accepted = ops.withTimeout(Duration.ofSeconds(60)).await("restart accepted once the execution is stale",
+                killed::restartRequest, answer -> {
+                    assertThat(answer.statusCode()).as(answer.body()).isIn(202, 409);
+                    return answer.statusCode() == 202;
+                });
+        return ops.execution(accepted.json().get("executionId").longValue());
     }
 
     /** Items read by the partitions of one execution, as committed to the job repository. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -27,7 +28,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.jayway.jsonpath.JsonPath;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.failure.FailureStore;
 import com.storefront.display.core.source.HttpSourceApi;
@@ -38,6 +38,7 @@ import com.storefront.display.simulator.fault.SourceApiFaults;
 import com.storefront.display.simulator.producer.DomainMix;
 import com.storefront.display.simulator.producer.ProducerSettings;
 import com.storefront.display.testkit.cassandra.TestKeyspace;
+import com.storefront.display.testkit.ops.Execution;
 import com.storefront.display.testkit.ops.OpsClient;
 import com.storefront.display.testkit.truth.ReadModelOracle;
 
@@ -90,12 +91,12 @@ class OpsApiIT {
 
     @BeforeEach
     void client() {
-        ops = OpsClient.local(port);
+        ops = OpsClient.local(port).withTimeout(JOB_TIMEOUT);
         embedded.simulator().faults().set(Faults.NONE);
     }
 
     @Test
-    void everyOpsCallWithoutValidCredentialsIsA401() throws Exception {
+    void everyOpsCallWithoutValidCredentialsIsA401() {
         OpsClient anonymous = new OpsClient("http://127.0.0.1:" + port, null, null);
         OpsClient wrong = new OpsClient("http://127.0.0.1:" + port, "ops", "not-the-password");
 
@@ -108,7 +109,7 @@ class OpsApiIT {
     }
 
     @Test
-    void badJobRequestsAreRefusedWithA400ProblemBeforeAnythingStarts() throws Exception {
+    void badJobRequestsAreRefusedWithA400ProblemBeforeAnythingStarts() {
         assertProblem(ops.post("/ops/jobs/nightly-magic", Map.of()), 400, "unknown job 'nightly-magic'");
         assertProblem(ops.post("/ops/jobs/bulk-load", Map.of("domains", "products,socks")), 400, "unknown domain 'socks'");
         assertProblem(ops.post("/ops/jobs/reconcile", Map.of("shops", "50-10")), 400, "empty");
@@ -129,32 +130,28 @@ class OpsApiIT {
     }
 
     @Test
-    void aStoppedExecutionRestartsAndCompletesAndACompletedOneCannotRestart() throws Exception {
+    void aStoppedExecutionRestartsAndCompletesAndACompletedOneCannotRestart() {
         // 500 ms a source call: the first chunks commit, and the stop comes seconds before the load could end
         embedded.simulator().faults().set(new Faults(null, new SourceApiFaults(0, 500, false)));
-        long execution = ops.start("bulk-load", Map.of("domains", "products"));
-        awaitItemsRead(execution, 200);
+        Execution execution = ops.bulkLoad(Map.of("domains", "products"));
+        execution.awaitRead(200);
 
-        assertThat(ops.post("/ops/jobs/executions/" + execution + "/stop", Map.of()).statusCode()).isEqualTo(202);
-        String stopped = ops.awaitEnd(execution, JOB_TIMEOUT);
+        Execution.View stopped = execution.stop().awaitEnd();
         embedded.simulator().faults().set(Faults.NONE);
-        OpsClient.Answer restart = ops.post("/ops/jobs/executions/" + execution + "/restart", Map.of());
-        assertThat(restart.statusCode()).as(restart.body()).isEqualTo(202);
-        long restarted = ((Number) JsonPath.read(restart.body(), "$.executionId")).longValue();
-        String completed = ops.awaitEnd(restarted, JOB_TIMEOUT);
+        Execution restarted = execution.restart();
+        Execution.View completed = restarted.awaitEnd();
 
-        assertThat(JsonPath.<String>read(stopped, "$.status")).isEqualTo("STOPPED");
-        assertThat(restart.statusCode()).as(restart.body()).isEqualTo(202);
-        assertThat(JsonPath.<String>read(completed, "$.status")).as(completed).isEqualTo("COMPLETED");
+        assertThat(stopped.status()).isEqualTo("STOPPED");
+        assertThat(completed.status()).as(completed.toString()).isEqualTo("COMPLETED");
         ReadModelOracle.Result products = ReadModelOracle.compare(embedded.simulator().truth(), session, SHOPS,
                 List.of(Domain.PRODUCT));
         assertThat(products.readModelEntities()).isEqualTo(products.entities());
-        assertProblem(ops.post("/ops/jobs/executions/" + restarted + "/restart", Map.of()), 409, "cannot be restarted");
-        assertProblem(ops.post("/ops/jobs/executions/" + restarted + "/stop", Map.of()), 409, "not running");
+        assertProblem(restarted.restartRequest(), 409, "cannot be restarted");
+        assertProblem(restarted.stopRequest(), 409, "not running");
     }
 
     @Test
-    void aSourceFailingHalfTheTimeOpensTheCircuitFailsTheStepCleanlyAndARestartCompletes() throws Exception {
+    void aSourceFailingHalfTheTimeOpensTheCircuitFailsTheStepCleanlyAndARestartCompletes() {
         AtomicInteger opened = new AtomicInteger();
         sourceApi.circuitBreaker().getEventPublisher().onStateTransition(event -> {
             if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
@@ -163,42 +160,40 @@ class OpsApiIT {
         });
         embedded.simulator().faults().set(new Faults(null, new SourceApiFaults(50, 0, false)));
 
-        long execution = ops.start("bulk-load", Map.of("domains", "stock,prices"));
-        String failed = ops.awaitEnd(execution, JOB_TIMEOUT);
+        Execution execution = ops.bulkLoad(Map.of("domains", "stock,prices"));
+        Execution.View failed = execution.awaitEnd();
         embedded.simulator().faults().set(Faults.NONE);
-        Thread.sleep(2_500); // the circuit's open period
-        long restarted = ((Number) JsonPath.read(ops.post("/ops/jobs/executions/" + execution + "/restart", Map.of()).body(),
-                "$.executionId")).longValue();
-        String completed = ops.awaitEnd(restarted, JOB_TIMEOUT);
+        awaitCircuitLettingCallsThrough(sourceApi.circuitBreaker());
+        Execution.View completed = execution.restart().awaitEnd();
 
-        assertThat(JsonPath.<String>read(failed, "$.status")).as(failed).isEqualTo("FAILED");
+        assertThat(failed.status()).as(failed.toString()).isEqualTo("FAILED");
         assertThat(opened).hasPositiveValue();
-        assertThat(JsonPath.<List<String>>read(failed, "$.failures")).as(failed).anySatisfy(f -> assertThat(f).contains("source-api"));
-        assertThat(JsonPath.<String>read(completed, "$.status")).as(completed).isEqualTo("COMPLETED");
+        assertThat(failed.failures()).as(failed.toString()).anySatisfy(f -> assertThat(f).contains("source-api"));
+        assertThat(completed.status()).as(completed.toString()).isEqualTo("COMPLETED");
         ReadModelOracle.Result loaded = ReadModelOracle.compare(embedded.simulator().truth(), session, SHOPS,
                 List.of(Domain.STOCK, Domain.PRICE));
         assertThat(loaded.readModelEntities()).isEqualTo(loaded.entities());
     }
 
     @Test
-    void aBackfillReplaysATopicFromAPointInTimeAndOnlyThatTopic() throws Exception {
-        ops.run("bulk-load", Map.of(), JOB_TIMEOUT);
+    void aBackfillReplaysATopicFromAPointInTimeAndOnlyThatTopic() {
+        ops.bulkLoad(Map.of()).complete();
         Instant since = Instant.now();
         embedded.simulator().producer().update(new ProducerSettings(0, DomainMix.STORE, 0, 0, 0));
         embedded.simulator().producer().produce(1_500);
         long staleBefore = stockDifferences();
 
-        String view = ops.run("backfill", Map.of("topic", STOCK_EVENTS, "since", since.toString()), JOB_TIMEOUT);
+        Execution.View replay = ops.backfill(Map.of("topic", STOCK_EVENTS, "since", since.toString())).complete();
 
         assertThat(staleBefore).as("stock changed at the source, not yet in the read model").isPositive();
         assertThat(stockDifferences()).isZero();
         assertThat(ReadModelOracle.compare(embedded.simulator().truth(), session, SHOPS, List.of(Domain.PRICE)).totalDifferences())
                 .as("prices were not replayed").isPositive();
-        assertThat(((Number) JsonPath.read(view, "$.readCount")).longValue()).isGreaterThanOrEqualTo(staleBefore);
+        assertThat(replay.readCount()).isGreaterThanOrEqualTo(staleBefore);
     }
 
     @Test
-    void failuresAreListedReplayedToTheirTopicAndDiscarded() throws Exception {
+    void failuresAreListedReplayedToTheirTopicAndDiscarded() {
         String topic = TestUpstream.TOPICS.of(Domain.COUPON);
         long now = System.currentTimeMillis();
         String marker = UUID.randomUUID().toString();
@@ -212,11 +207,11 @@ class OpsApiIT {
         OpsClient.Answer again = ops.post("/ops/failures/" + replayed + "/replay", Map.of());
         OpsClient.Answer discard = ops.post("/ops/failures/" + discarded + "/discard", Map.of());
 
-        assertThat(JsonPath.<List<String>>read(listed.body(), "$[*].failureId")).contains(replayed.toString(), discarded.toString());
-        assertThat(JsonPath.<String>read(replay.body(), "$.status")).as(replay.body()).isEqualTo("REPLAYED");
+        assertThat(failureIds(listed)).contains(replayed.toString(), discarded.toString());
+        assertThat(replay.json().get("status").stringValue()).as(replay.body()).isEqualTo("REPLAYED");
         assertThat(again.statusCode()).isEqualTo(409);
-        assertThat(JsonPath.<String>read(discard.body(), "$.status")).isEqualTo("DISCARDED");
-        assertThat(JsonPath.<List<String>>read(ops.get("/ops/failures?topic=" + topic + "&status=NEW").body(), "$[*].failureId"))
+        assertThat(discard.json().get("status").stringValue()).isEqualTo("DISCARDED");
+        assertThat(failureIds(ops.get("/ops/failures?topic=" + topic + "&status=NEW")))
                 .doesNotContain(replayed.toString(), discarded.toString());
         assertThat(recordsOn(topic)).anySatisfy(record -> {
             assertThat(record.key()).isEqualTo("17");
@@ -228,19 +223,31 @@ class OpsApiIT {
         assertProblem(ops.post("/ops/failures/" + UUID.randomUUID() + "/discard", Map.of()), 404, "no failure");
     }
 
-    private void awaitItemsRead(long execution, long items) throws Exception {
-        long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
-        while (((Number) JsonPath.read(ops.get("/ops/jobs/executions/" + execution).body(), "$.readCount")).longValue() < items) {
-            assertThat(System.nanoTime()).as("execution " + execution + " reads " + items + " items").isLessThan(deadline);
-            Thread.sleep(100);
-        }
+    /**
+     * Waits until the circuit lets a call through again (its open period has passed), taking the probe's
+     * permission and giving it back, so the restart's calls find it as a caller would.
+     */
+    private void awaitCircuitLettingCallsThrough(CircuitBreaker circuit) {
+        ops.await("the " + circuit.getName() + " circuit lets calls through", () -> {
+            boolean permitted = circuit.tryAcquirePermission();
+            if (permitted) {
+                circuit.releasePermission();
+            }
+            return permitted;
+        }, permitted -> permitted);
+    }
+
+    private static List<String> failureIds(OpsClient.Answer listed) {
+        List<String> ids = new ArrayList<>();
+        listed.json().forEach(failure -> ids.add(failure.get("failureId").stringValue()));
+        return ids;
     }
 
     private static void assertProblem(OpsClient.Answer response, int status, String detail) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(JsonPath.<String>read(response.body(), "$.detail")).contains(detail);
+        assertThat(response.json().get("detail").stringValue()).contains(detail);
     }
 
     private static List<ConsumerRecord<String, byte[]>> recordsOn(String topic) {
@@ -249,7 +256,7 @@ class OpsApiIT {
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            List<ConsumerRecord<String, byte[]>> records = new java.util.ArrayList<>();
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (System.nanoTime() < deadline && partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {

@@ -103,7 +103,7 @@ class OpsPageIT {
     @Test
     void showsExecutionsAndDriftAndReplaysAFailureOnAClick() throws Exception {
         OpsClient ops = OpsClient.local(port);
-        long reconcile = ops.awaitEndOf(ops.start("reconcile", Map.of()), Duration.ofMinutes(2));
+        long reconcile = ops.reconcile(Map.of()).complete().executionId();
         String marker = UUID.randomUUID().toString();
         UUID failure = failures.record(TestUpstream.TOPICS.of(Domain.PRICE), 2, 77, System.currentTimeMillis(), "5",
                 ("{\"unreadable\": \"" + marker + "\"").getBytes(StandardCharsets.UTF_8), "unreadable JSON", "PoisonRecord", false);

@@ -7,10 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,13 +64,8 @@ class PostgresProfileIT {
     }
 
     /** A clustered Quartz scheduler checks in to QRTZ_SCHEDULER_STATE when it starts. */
-    private static int clusterCheckIns(JdbcTemplate jdbc) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        List<Integer> count = List.of(0);
-        while (System.nanoTime() < deadline && count.get(0) == 0) {
-            count = jdbc.queryForList("SELECT COUNT(*) FROM qrtz_scheduler_state", Integer.class);
-            Thread.sleep(200);
-        }
-        return count.get(0);
+    private static int clusterCheckIns(JdbcTemplate jdbc) {
+        return Awaitility.await("a scheduler checks in").atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM qrtz_scheduler_state", Integer.class), count -> count > 0);
     }
 }

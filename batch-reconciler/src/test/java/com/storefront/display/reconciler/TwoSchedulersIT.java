@@ -3,6 +3,7 @@ package com.storefront.display.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
@@ -47,10 +49,16 @@ class TwoSchedulersIT {
         try (EmbeddedSimulator simulator = TestUpstream.simulator(5, 50, 42);
              ConfigurableApplicationContext first = instance("first", metadataDir, simulator.baseUrl());
              ConfigurableApplicationContext second = instance("second", metadataDir, simulator.baseUrl())) {
-            Thread.sleep(16_000);
-            first.getBean(Scheduler.class).standby();
-            second.getBean(Scheduler.class).standby();
-            Thread.sleep(3_000); // let the last reconciles finish
+            Awaitility.await("five fires").atMost(Duration.ofSeconds(60)).until(() -> firedBy.size() >= 5);
+            Scheduler one = first.getBean(Scheduler.class);
+            Scheduler other = second.getBean(Scheduler.class);
+            one.standby();
+            other.standby();
+            JobRepository jobs = first.getBean(JobRepository.class);
+            // a fire's listener has run once its job left the executing list (Quartz notifies ours first)
+            Awaitility.await("the last fires and their reconciles end").atMost(Duration.ofSeconds(60))
+                    .until(() -> one.getCurrentlyExecutingJobs().isEmpty() && other.getCurrentlyExecutingJobs().isEmpty()
+                            && jobs.findRunningJobExecutions(JobNames.RECONCILE).isEmpty());
             fireTimes = reconcileRequestTimes(first.getBean(JobRepository.class));
         } finally {
             TestKeyspace.drop(KEYSPACE);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.storefront.display.core.domain.Domain;
-import com.storefront.display.core.domain.DomainJson;
 import com.storefront.display.core.write.DisplayWrite;
 import com.storefront.display.localstack.StackEndpoints;
 import com.storefront.display.simulator.EmbeddedSimulator;
@@ -28,10 +26,10 @@ import com.storefront.display.simulator.Simulator;
 import com.storefront.display.simulator.SimulatorProperties;
 import com.storefront.display.simulator.SimulatorStats;
 import com.storefront.display.testkit.app.AppProcess;
+import com.storefront.display.testkit.ops.Execution;
 import com.storefront.display.testkit.ops.OpsClient;
 import com.storefront.display.testkit.truth.TruthWrites;
 
-import tools.jackson.databind.JsonNode;
 
 /**
  * batch-reconciler's jobs on the local stack against a catalogue of {@code --shops} shops and
@@ -198,12 +196,10 @@ public final class BatchBenchmark {
 
     /** Runs a job through the ops API to its end: what it wrote, how long it ran, and (reconcile) its drift report. */
     private static Run run(AppProcess reconciler, String job, Map<String, String> parameters) {
-        OpsClient ops = OpsClient.at(reconciler.baseUrl());
-        JsonNode ended = DomainJson.MAPPER.readTree(ops.run(job, parameters, Duration.ofHours(2)));
-        double seconds = Duration.between(Instant.parse(ended.get("startTime").asString()),
-                Instant.parse(ended.get("endTime").asString())).toMillis() / 1000.0;
-        String drift = job.equals("reconcile") ? ops.get("/ops/reconciliation/runs/" + ended.get("executionId").longValue()).body()
-                : ended.toString();
-        return new Run(ended.get("writeCount").longValue(), seconds, drift);
+        Execution execution = OpsClient.at(reconciler.baseUrl()).withTimeout(Duration.ofHours(2)).start(job, parameters);
+        Execution.View ended = execution.complete();
+        double seconds = Duration.between(ended.startTime(), ended.endTime()).toMillis() / 1000.0;
+        String drift = job.equals("reconcile") ? execution.report().toString() : ended.toString();
+        return new Run(ended.writeCount(), seconds, drift);
     }
 }

@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.storefront.display.core.domain.DomainJson;
 import com.storefront.display.core.domain.Topics;
 import com.storefront.display.localstack.KafkaPositions;
 import com.storefront.display.localstack.LocalStackSettings;
@@ -29,9 +28,9 @@ import com.storefront.display.simulator.producer.ProducerSettings;
 import com.storefront.display.simulator.truth.ShopSnapshot;
 import com.storefront.display.testkit.truth.ReadModelOracle;
 import com.storefront.display.testkit.app.AppProcess;
+import com.storefront.display.testkit.ops.Execution;
 import com.storefront.display.testkit.ops.OpsClient;
 
-import tools.jackson.databind.JsonNode;
 
 /**
  * The whole platform under every fault at once, then one reconcile, then the read model and the display
@@ -129,7 +128,7 @@ public final class ConvergenceScenario {
             }
 
             long started = System.nanoTime();
-            JsonNode bulkLoad = runJob(batch, "bulk-load");
+            Execution.View bulkLoad = ops(batch).run("bulk-load", Map.of());
             log.info("bulk load: {}", bulkLoad);
 
             simulator.faults().set(new Faults(settings.faults(), SourceApiFaults.NONE));
@@ -168,10 +167,10 @@ public final class ConvergenceScenario {
                 log.info("before reconcile: {} differences in {} cells", before.totalDifferences(), before.totalCells());
 
                 long reconcileStarted = System.nanoTime();
-                JsonNode reconcile = runJob(batch, "reconcile");
+                Execution reconcile = ops(batch).reconcile(Map.of());
+                reconcile.complete();
                 Duration reconciled = Duration.ofNanos(System.nanoTime() - reconcileStarted);
-                JsonNode report = OpsClient.at(batch.baseUrl()).get("/ops/reconciliation/runs/"
-                        + reconcile.get("executionId").longValue()).json();
+                Execution.RunReport report = reconcile.report();
                 log.info("reconcile report: {}", report);
 
                 ReadModelOracle.Result after = ReadModelOracle.compare(simulator.truth(), session, settings.shops());
@@ -181,8 +180,8 @@ public final class ConvergenceScenario {
                 log.info("display API: {} shops, {} products, {} fields compared, {} differences {}", storeFront.shops(),
                         storeFront.products(), storeFront.fields(), storeFront.differences().size(),
                         storeFront.differences().stream().limit(20).toList());
-                return new ConvergenceReport(settings, stats, drained, counts(report.get("drift")),
-                        counts(report.get("repaired")), reconciled, before, after, failures, storeFront,
+                return new ConvergenceReport(settings, stats, drained, new TreeMap<>(report.drift()),
+                        new TreeMap<>(report.repaired()), reconciled, before, after, failures, storeFront,
                         Duration.ofNanos(System.nanoTime() - started), ingestHealthy(ingest));
             }
         }
@@ -196,9 +195,9 @@ public final class ConvergenceScenario {
         return process;
     }
 
-    /** Runs a job through the ops API with no parameters; fails unless it COMPLETED. */
-    private static JsonNode runJob(AppProcess batch, String job) {
-        return DomainJson.MAPPER.readTree(OpsClient.at(batch.baseUrl()).run(job, Map.of(), Duration.ofMinutes(20)));
+    /** The ops API of the batch app, waiting up to 20 minutes for a job. */
+    private static OpsClient ops(AppProcess batch) {
+        return OpsClient.at(batch.baseUrl()).withTimeout(Duration.ofMinutes(20));
     }
 
     /** Waits until ingest has re-driven every record it deferred while the source was down. */
@@ -229,14 +228,6 @@ public final class ConvergenceScenario {
 
     private boolean ingestHealthy(AppProcess ingest) {
         return http.status(ingest.baseUrl() + "/actuator/health") == 200;
-    }
-
-    private static Map<String, Long> counts(JsonNode object) {
-        Map<String, Long> counts = new TreeMap<>();
-        if (object != null) {
-            object.properties().forEach(entry -> counts.put(entry.getKey(), entry.getValue().longValue()));
-        }
-        return counts;
     }
 
     static void pause(Duration duration) {

@@ -19,6 +19,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -197,12 +198,9 @@ class StreamIngestIT {
         assertThat(simulator.stats().snapshot().apiOutageRejections()).isLessThan(deferred);
 
         simulator.faults().set(Faults.NONE);
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!failures.findReplayable(OWN_TOPICS.of(Domain.PRODUCT), 1).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-        }
+        Awaitility.await("the re-driver replays every deferred event").atMost(Duration.ofSeconds(90))
+                .until(() -> failures.findReplayable(OWN_TOPICS.of(Domain.PRODUCT), 1).isEmpty());
 
-        assertThat(failures.findReplayable(OWN_TOPICS.of(Domain.PRODUCT), 1)).isEmpty();
         assertThat(sourceApi.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertReadModelIsTheTruth();
     }

@@ -10,8 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,14 +26,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * batch-reconciler's ops API over HTTP, as an operator's script calls it (docs/contracts.md): the one
- * client of every test, scenario and benchmark. A job has ended when its status is final, it has an end
- * time and none of its partitions runs (a stopped execution reads STOPPED while its partitions finish
- * their current chunk).
+ * client of every test, scenario and benchmark: jobs are started as {@link Execution}s and followed to
+ * their end; every wait is on a condition, within the client's timeout (5 minutes unless set).
  */
 public final class OpsClient {
 
-    /** A response: its status, headers and body. */
-    public record Answer(int statusCode, HttpHeaders headers, String body) {
+    /** A response to {@code request} (method and path): its status, headers and body. */
+    public record Answer(String request, int statusCode, HttpHeaders headers, String body) {
 
         /** The body as JSON; null when it is empty. */
         public JsonNode json() {
@@ -37,18 +41,25 @@ public final class OpsClient {
     }
 
     private static final Logger log = LoggerFactory.getLogger(OpsClient.class);
-    private static final Set<String> RUNNING = Set.of("STARTING", "STARTED", "STOPPING");
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration PROGRESS_LOG_EVERY = Duration.ofSeconds(10);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String authorization;
+    private final Duration timeout;
 
     /** @param user null for no credentials */
     public OpsClient(String baseUrl, String user, String password) {
+        this(baseUrl, user == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)),
+                DEFAULT_TIMEOUT);
+    }
+
+    private OpsClient(String baseUrl, String authorization, Duration timeout) {
         this.baseUrl = baseUrl;
-        this.authorization = user == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = authorization;
+        this.timeout = timeout;
     }
 
     /** The local default operator, {@code ops}/{@code ops}, at {@code baseUrl}. */
@@ -75,55 +86,82 @@ public final class OpsClient {
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    /** Starts a job and returns its execution id; fails unless the API answered 202. */
-    public long start(String job, Map<String, ?> parameters) {
-        Answer answer = post("/ops/jobs/" + job, parameters);
+    /** The same client, waiting at most {@code timeout} for a job or a condition. */
+    public OpsClient withTimeout(Duration timeout) {
+        return new OpsClient(baseUrl, authorization, timeout);
+    }
+
+    /** The parameters of a dry run. */
+    public static Map<String, Object> dryRun() {
+        return Map.of("dryRun", true);
+    }
+
+    public Execution bulkLoad(Map<String, ?> parameters) {
+        return start("bulk-load", parameters);
+    }
+
+    public Execution reconcile(Map<String, ?> parameters) {
+        return start("reconcile", parameters);
+    }
+
+    public Execution backfill(Map<String, ?> parameters) {
+        return start("backfill", parameters);
+    }
+
+    /** Starts a job; fails unless the API answered 202. */
+    public Execution start(String job, Map<String, ?> parameters) {
+        return started(post("/ops/jobs/" + job, parameters));
+    }
+
+    /** An execution known by its id. */
+    public Execution execution(long executionId) {
+        return new Execution(this, executionId);
+    }
+
+    /** Runs a job to its end and returns its last view; fails unless it COMPLETED. */
+    public Execution.View run(String job, Map<String, ?> parameters) {
+        return start(job, parameters).complete();
+    }
+
+    /** {@code GET path}, read as {@code type}; fails unless the API answered 200. */
+    public <T> T read(String path, Class<T> type) {
+        Answer answer = get(path);
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return DomainJson.MAPPER.readValue(answer.body(), type);
+    }
+
+    /**
+     * Polls {@code read} until {@code done} holds, within this client's timeout, logging the value every
+     * 10 s, and returns the value that satisfied it; on timeout, fails with the last value read.
+     */
+    public <T> T await(String what, Callable<T> read, Predicate<? super T> done) {
+        AtomicReference<Object> last = new AtomicReference<>();
+        AtomicLong nextLog = new AtomicLong(PROGRESS_LOG_EVERY.toMillis());
+        try {
+            return Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                    .conditionEvaluationListener(condition -> {
+                        last.set(condition.getValue());
+                        if (condition.getElapsedTimeInMS() > nextLog.get()) {
+                            nextLog.addAndGet(PROGRESS_LOG_EVERY.toMillis());
+                            log.info("awaiting {} for {} s: {}", what, condition.getElapsedTimeInMS() / 1000, condition.getValue());
+                        }
+                    }).until(read, done);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(what + ": not within " + timeout + "; last read " + last.get(), e);
+        }
+    }
+
+    Execution started(Answer answer) {
+        accepted(answer);
+        return execution(answer.json().get("executionId").longValue());
+    }
+
+    void accepted(Answer answer) {
         if (answer.statusCode() != 202) {
-            throw new IllegalStateException("starting " + job + " answered " + answer.statusCode() + ": " + answer.body());
+            throw new IllegalStateException(answer.request() + " answered " + answer.statusCode() + ": " + answer.body());
         }
-        return answer.json().get("executionId").longValue();
-    }
-
-    /** Waits until the execution ended (see the class comment) and returns its view; logs its progress meanwhile. */
-    public String awaitEnd(long executionId, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long nextLog = System.nanoTime() + PROGRESS_LOG_EVERY.toNanos();
-        while (true) {
-            String body = get("/ops/jobs/executions/" + executionId).body();
-            JsonNode view = DomainJson.MAPPER.readTree(body);
-            String status = view.get("status").stringValue();
-            if (!view.get("endTime").isNull() && view.get("partitions").get("running").intValue() == 0
-                    && !RUNNING.contains(status)) {
-                return body;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("execution " + executionId + " still " + status + " after " + timeout + ": " + body);
-            }
-            if (System.nanoTime() > nextLog) {
-                nextLog = System.nanoTime() + PROGRESS_LOG_EVERY.toNanos();
-                log.info("execution {}: {}, progress {}", executionId, status, view.get("progress"));
-            }
-            pause(Duration.ofMillis(200));
-        }
-    }
-
-    /** Waits until the execution ended; fails unless it COMPLETED; returns the id. */
-    public long awaitEndOf(long executionId, Duration timeout) {
-        completed(executionId, awaitEnd(executionId, timeout));
-        return executionId;
-    }
-
-    /** Runs a job to its end and returns its view; fails unless it COMPLETED. */
-    public String run(String job, Map<String, ?> parameters, Duration timeout) {
-        long executionId = start(job, parameters);
-        return completed(executionId, awaitEnd(executionId, timeout));
-    }
-
-    private static String completed(long executionId, String view) {
-        if (!"COMPLETED".equals(DomainJson.MAPPER.readTree(view).get("status").stringValue())) {
-            throw new IllegalStateException("execution " + executionId + " did not complete: " + view);
-        }
-        return view;
     }
 
     private HttpRequest.Builder request(String path) {
@@ -135,21 +173,12 @@ public final class OpsClient {
         HttpRequest built = request.build();
         try {
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers(), response.body());
+            return new Answer(built.method() + " " + built.uri().getPath(), response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedNotAnswering(built.method() + " " + built.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during " + built.method() + " " + built.uri(), e);
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 

@@ -123,14 +123,19 @@ public final class ReadModelOracle {
 
     /** As {@link #compare(SourceOfTruth, CqlSession, int)}, for some domains only. */
     public static Result compare(SourceOfTruth truth, CqlSession session, int shops, List<Domain> domains) {
+        return compare(truth, session, 1, shops, domains);
+    }
+
+    /** As {@link #compare(SourceOfTruth, CqlSession, int)}, for shops {@code firstShop..lastShop} and some domains. */
+    public static Result compare(SourceOfTruth truth, CqlSession session, long firstShop, long lastShop, List<Domain> domains) {
         ReadModelOracle comparison = new ReadModelOracle(truth, session, domains);
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
-                int first = t + 1;
+                long first = firstShop + t;
                 running.add(threads.submit(() -> {
-                    for (long shop = first; shop <= shops; shop += THREADS) {
+                    for (long shop = first; shop <= lastShop; shop += THREADS) {
                         comparison.compareShop(shop);
                     }
                 }));

@@ -6,9 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -157,9 +159,10 @@ class SourceApiIT {
 
         long before = simulator.stats().snapshot().changes();
         assertThat(DomainJson.MAPPER.readTree(post("/control/producer/start", "").body()).get("streaming").booleanValue()).isTrue();
-        Thread.sleep(300);
+        long streamed = Awaitility.await("the producer streams changes").atMost(Duration.ofSeconds(20))
+                .until(() -> simulator.stats().snapshot().changes(), changes -> changes > before);
         assertThat(DomainJson.MAPPER.readTree(post("/control/producer/stop", "").body()).get("streaming").booleanValue()).isFalse();
-        assertThat(simulator.stats().snapshot().changes()).isGreaterThan(before);
+        assertThat(streamed).isGreaterThan(before);
     }
 
     @Test

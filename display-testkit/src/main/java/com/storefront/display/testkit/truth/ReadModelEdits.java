@@ -1,0 +1,58 @@
+package com.storefront.display.testkit.truth;
+
+import java.util.List;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.domain.DomainState;
+import com.storefront.display.core.projection.Projections;
+import com.storefront.display.core.source.SourceItem;
+import com.storefront.display.core.write.DisplayTable;
+import com.storefront.display.core.write.DisplayWriter;
+import com.storefront.display.simulator.truth.SourceOfTruth;
+
+/**
+ * Changes made to the read model behind the source's back, as drift arises in production (a hand edit,
+ * a lost table, a foreign writer): each written through the domain's projection, so a test says what
+ * changed, not which cells and timestamps that takes.
+ */
+public final class ReadModelEdits {
+
+    private final SourceOfTruth truth;
+    private final DisplayWriter writer;
+    private final CqlSession session;
+
+    public ReadModelEdits(SourceOfTruth truth, DisplayWriter writer, CqlSession session) {
+        this.truth = truth;
+        this.writer = writer;
+        this.session = session;
+    }
+
+    /**
+     * Writes another state for an entity the source has, at the source's own version: the read model
+     * then holds a value the source never had, written no earlier than the source's (a mismatch).
+     */
+    public void mismatch(Domain domain, long entityId, DomainState other) {
+        SourceItem item = truth.find(domain, entityId)
+                .orElseThrow(() -> new IllegalArgumentException("the source has no " + domain + " " + entityId));
+        write(new SourceItem(domain, entityId, item.shopId(), item.version(), other));
+    }
+
+    /** Writes an entity the source does not have (an orphan), as of {@code secondsAgo} seconds ago. */
+    public void orphan(Domain domain, long shopId, long entityId, DomainState state, long secondsAgo) {
+        if (truth.listShop(domain, shopId).stream().anyMatch(item -> item.id() == entityId)) {
+            throw new IllegalArgumentException("the source has " + domain + " " + entityId + ": it would not be an orphan");
+        }
+        long version = (System.currentTimeMillis() - secondsAgo * 1000) * 1000;
+        write(new SourceItem(domain, entityId, shopId, version, state));
+    }
+
+    /** Loses a whole table, as a restore from an old snapshot or a dropped keyspace would. */
+    public void lose(DisplayTable table) {
+        session.execute("TRUNCATE " + table.cqlName());
+    }
+
+    private void write(SourceItem item) {
+        writer.writeAllAndWait(List.of(Projections.of(item.domain()).upsert(item)), 1);
+    }
+}
