@@ -80,8 +80,9 @@ class TwoSchedulersIT {
                 "--spring.cassandra.keyspace-name=" + KEYSPACE, "--display.source.base-url=" + sourceUrl,
                 "--display.reconciler.schedule.cron=0/2 * * * * ?", "--display.reconciler.partitions=1",
                 "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000",
-                // the fire listener below is added before the scheduler starts
-                "--spring.quartz.startup-delay=4s"));
+                // the fire listener below is added before this test starts the scheduler: a fire run
+                // before it was listened to would look like a skipped fire
+                "--spring.quartz.auto-startup=false"));
         args.addAll(TestUpstream.stackArguments());
         ConfigurableApplicationContext context = new SpringApplicationBuilder(BatchReconcilerApplication.class)
                 .run(args.toArray(String[]::new));
@@ -97,6 +98,7 @@ class TwoSchedulersIT {
                 firedBy.computeIfAbsent(fire.getScheduledFireTime().getTime(), t -> ConcurrentHashMap.newKeySet()).add(name);
             }
         });
+        scheduler.start();
         return context;
     }
 
