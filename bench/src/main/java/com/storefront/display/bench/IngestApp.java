@@ -9,6 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
+import com.storefront.display.ingest.batch.DomainListeners;
 import com.storefront.display.localstack.KafkaPositions;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,15 +22,15 @@ import io.micrometer.core.instrument.distribution.ValueAtPercentile;
  */
 final class IngestApp {
 
-    private static final String LISTENER = "display-ingest";
-
-    private final MessageListenerContainer container;
+    /** One container per domain (stream-ingest's bulkhead); a measurement runs them all. */
+    private final List<MessageListenerContainer> containers;
     private final MeterRegistry meters;
     private final KafkaPositions kafka;
     private final List<String> topics;
 
     IngestApp(ConfigurableApplicationContext context, KafkaPositions kafka, List<String> topics) {
-        this.container = context.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer(LISTENER);
+        this.containers = List.copyOf(context.getBean(KafkaListenerEndpointRegistry.class)
+                .getListenerContainersMatching(id -> id.startsWith(DomainListeners.ID_PREFIX)));
         this.meters = context.getBean(MeterRegistry.class);
         this.kafka = kafka;
         this.topics = topics;
@@ -43,8 +44,7 @@ final class IngestApp {
         long total = BenchEvents.between(from, to);
         kafka.startGroupAt(group, from);
         double before = counted("display.ingest.events");
-        container.getContainerProperties().setGroupId(group);
-        container.start();
+        start(group);
         while (counted("display.ingest.events") == before) {
             TimeUnit.MILLISECONDS.sleep(10);
         }
@@ -62,15 +62,25 @@ final class IngestApp {
     void follow(String group) throws Exception {
         Map<TopicPartition, Long> end = endOffsets();
         kafka.startGroupAt(group, end);
-        container.getContainerProperties().setGroupId(group);
-        container.start();
-        while (container.getAssignedPartitions() == null || container.getAssignedPartitions().size() < end.size()) {
+        start(group);
+        while (assigned() < end.size()) {
             TimeUnit.MILLISECONDS.sleep(50);
         }
     }
 
     void stop() {
-        container.stop();
+        containers.forEach(MessageListenerContainer::stop);
+    }
+
+    private void start(String group) {
+        for (MessageListenerContainer container : containers) {
+            container.getContainerProperties().setGroupId(group);
+            container.start();
+        }
+    }
+
+    private int assigned() {
+        return containers.stream().mapToInt(c -> c.getAssignedPartitions() == null ? 0 : c.getAssignedPartitions().size()).sum();
     }
 
     Map<TopicPartition, Long> endOffsets() throws Exception {

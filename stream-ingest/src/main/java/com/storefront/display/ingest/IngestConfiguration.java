@@ -2,6 +2,7 @@ package com.storefront.display.ingest;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.UUID;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -26,7 +28,7 @@ import com.storefront.display.core.failure.FailureStore;
 import com.storefront.display.core.source.SourceApi;
 import com.storefront.display.core.source.SourceProperties;
 import com.storefront.display.core.write.DisplayWriter;
-import com.storefront.display.ingest.batch.DomainEventListener;
+import com.storefront.display.ingest.batch.DomainListeners;
 import com.storefront.display.ingest.batch.IngestMetrics;
 import com.storefront.display.ingest.batch.ProjectingBatch;
 import com.storefront.display.ingest.deadletter.DeadLetters;
@@ -67,13 +69,17 @@ public class IngestConfiguration {
     }
 
     @Bean
-    DomainEventListener domainEventListener(ProjectingBatch projecting, Topics topics) {
-        return new DomainEventListener(projecting, topics);
+    DomainListeners domainListeners(ProjectingBatch projecting, Topics topics, IngestProperties properties) {
+        return new DomainListeners(projecting, topics, properties.listeners());
     }
 
+    /** Claims are made in this instance's name: the application name, the process and a random part. */
     @Bean
-    FailureRedriver failureRedriver(Topics topics, FailureStore failures, SourceApi source, DisplayWriter writer) {
-        return new FailureRedriver(topics, failures, source, writer);
+    FailureRedriver failureRedriver(Topics topics, FailureStore failures, SourceApi source, DisplayWriter writer,
+                                    IngestProperties properties, Environment environment) {
+        String owner = environment.getProperty("spring.application.name", "stream-ingest") + "@"
+                + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        return new FailureRedriver(topics, failures, source, writer, owner, properties.redriveLease());
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.springframework.data.cassandra.core.cql.CqlOperations;
 
+import com.storefront.display.core.cql.CqlConsistency;
+
 /** Sampled drifted keys of reconcile runs ({@code drift_record}), for operators to look at. */
 public final class DriftRecords {
 
@@ -20,9 +22,9 @@ public final class DriftRecords {
     }
 
     void record(long executionId, Drift drift, boolean repaired) {
-        cql.execute("INSERT INTO drift_record (execution_id, domain, kind, shop_id, entity_id, detected_at, detail, repaired) "
+        cql.execute(CqlConsistency.write("INSERT INTO drift_record (execution_id, domain, kind, shop_id, entity_id, detected_at, detail, repaired) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", executionId, drift.domain().sourcePath(), drift.kind().label(),
-                drift.shopId(), drift.entityId(), Instant.now(), drift.detail(), repaired);
+                drift.shopId(), drift.entityId(), Instant.now(), drift.detail(), repaired));
     }
 
     /** The samples of an execution, by domain, kind, shop and entity; at most {@code limit}. */

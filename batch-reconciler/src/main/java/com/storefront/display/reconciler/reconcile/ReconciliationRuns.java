@@ -18,6 +18,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.data.cassandra.core.cql.CqlOperations;
 
+import com.storefront.display.core.cql.CqlConsistency;
 import com.storefront.display.reconciler.launch.JobNames;
 import com.storefront.display.reconciler.launch.ReconcileRequest;
 import com.storefront.display.reconciler.progress.PartitionExecutions;
@@ -93,10 +94,10 @@ public final class ReconciliationRuns implements JobExecutionListener {
     @Override
     public void afterJob(JobExecution execution) {
         RunReport report = report(jobs.getJobExecution(execution.getId()));
-        cql.execute("INSERT INTO reconciliation_run (execution_id, started_at, finished_at, status, dry_run, scope, "
+        cql.execute(CqlConsistency.write("INSERT INTO reconciliation_run (execution_id, started_at, finished_at, status, dry_run, scope, "
                         + "drift_counts, repaired_counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", report.executionId(),
                 report.startedAt(), Instant.now(), execution.getStatus().name(), report.dryRun(), report.scope(),
-                report.drift(), report.repaired());
+                report.drift(), report.repaired()));
     }
 
     private static Instant instant(LocalDateTime time) {

@@ -11,7 +11,6 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
@@ -48,9 +47,11 @@ public final class CqlMigrations {
         String keyspace = settings.keyspace();
         try (CqlSession session = open()) {
             createKeyspaceAndHistory(session, keyspace);
+            MigrationConsistency.require(settings.consistency(), replication(session, keyspace), keyspace);
             // scripts use unqualified table names; this private session runs one statement at a time
             session.execute("USE " + keyspace);
-            MigrationLock lock = MigrationLock.acquire(session, keyspace, settings.lockLease(), settings.lockWait());
+            MigrationLock lock = MigrationLock.acquire(session, keyspace, settings.consistency(), settings.lockLease(),
+                    settings.lockWait());
             try {
                 return applyPending(session, keyspace, scripts);
             } finally {
@@ -77,6 +78,19 @@ public final class CqlMigrations {
                 + "owner text, acquired_at timestamp)");
     }
 
+    /** The keyspace's replication as the cluster has it: an existing keyspace keeps its own. */
+    private Map<String, String> replication(CqlSession session, String keyspace) {
+        Row row = session.execute(SimpleStatement.newInstance(
+                "SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = ?", keyspace)).one();
+        if (row == null) {
+            throw new IllegalStateException("keyspace " + keyspace + " was created but the node does not list it");
+        }
+        Map<String, String> replication = row.getMap("replication", String.class, String.class);
+        log.info("CQL migrations of keyspace {}: replication {}, history and lock at {}", keyspace, replication,
+                settings.consistency());
+        return replication;
+    }
+
     private MigrationReport applyPending(CqlSession session, String keyspace, List<CqlMigration> scripts) {
         Map<Integer, String> applied = appliedChecksums(session, keyspace);
         List<CqlMigration> pending = new ArrayList<>();
@@ -98,16 +112,16 @@ public final class CqlMigrations {
         return new MigrationReport(done, scripts.size() - pending.size());
     }
 
-    private static Map<Integer, String> appliedChecksums(CqlSession session, String keyspace) {
+    private Map<Integer, String> appliedChecksums(CqlSession session, String keyspace) {
         Map<Integer, String> applied = new HashMap<>();
         for (Row row : session.execute(SimpleStatement.newInstance("SELECT version, checksum FROM " + keyspace
-                + ".schema_migration").setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM))) {
+                + ".schema_migration").setConsistencyLevel(settings.consistency()))) {
             applied.put(row.getInt("version"), row.getString("checksum"));
         }
         return applied;
     }
 
-    private static void apply(CqlSession session, String keyspace, CqlMigration script) {
+    private void apply(CqlSession session, String keyspace, CqlMigration script) {
         long start = System.nanoTime();
         for (String statement : script.statements()) {
             session.execute(statement);
@@ -116,7 +130,7 @@ public final class CqlMigrations {
         session.execute(SimpleStatement.newInstance("INSERT INTO " + keyspace + ".schema_migration "
                         + "(version, name, checksum, applied_at, applied_by, execution_ms) VALUES (?, ?, ?, ?, ?, ?)",
                 script.version(), script.name(), script.checksum(), Instant.now(), host(), millis)
-                .setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM));
+                .setConsistencyLevel(settings.consistency()));
         log.info("applied CQL migration {} in {} ms", script.name(), millis);
     }
 

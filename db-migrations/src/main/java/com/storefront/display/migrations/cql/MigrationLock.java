@@ -20,13 +20,17 @@ final class MigrationLock implements AutoCloseable {
     private final String table;
     private final String owner = UUID.randomUUID().toString();
 
-    private MigrationLock(CqlSession session, String keyspace) {
+    private final ConsistencyLevel consistency;
+
+    private MigrationLock(CqlSession session, String keyspace, ConsistencyLevel consistency) {
         this.session = session;
         this.table = keyspace + ".schema_migration_lock";
+        this.consistency = consistency;
     }
 
-    static MigrationLock acquire(CqlSession session, String keyspace, Duration lease, Duration wait) {
-        MigrationLock lock = new MigrationLock(session, keyspace);
+    static MigrationLock acquire(CqlSession session, String keyspace, ConsistencyLevel consistency, Duration lease,
+                                 Duration wait) {
+        MigrationLock lock = new MigrationLock(session, keyspace, consistency);
         Instant deadline = Instant.now().plus(wait);
         while (!lock.tryAcquire(lease)) {
             if (Instant.now().isAfter(deadline)) {
@@ -43,13 +47,15 @@ final class MigrationLock implements AutoCloseable {
         return session.execute(SimpleStatement.newInstance("INSERT INTO " + table
                         + " (name, owner, acquired_at) VALUES ('schema', ?, ?) IF NOT EXISTS USING TTL ?",
                         owner, Instant.now(), (int) lease.toSeconds())
-                .setSerialConsistencyLevel(ConsistencyLevel.SERIAL)).wasApplied();
+                .setConsistencyLevel(consistency).setSerialConsistencyLevel(ConsistencyLevel.SERIAL)
+                .setIdempotent(false)).wasApplied();
     }
 
     @Override
     public void close() {
         session.execute(SimpleStatement.newInstance("DELETE FROM " + table + " WHERE name = 'schema' IF owner = ?", owner)
-                .setSerialConsistencyLevel(ConsistencyLevel.SERIAL));
+                .setConsistencyLevel(consistency).setSerialConsistencyLevel(ConsistencyLevel.SERIAL)
+                .setIdempotent(false));
     }
 
     private static void sleep() {

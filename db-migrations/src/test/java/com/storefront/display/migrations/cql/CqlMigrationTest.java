@@ -55,7 +55,8 @@ class CqlMigrationTest {
         List<CqlMigration> scripts = CqlMigrationScripts.load("db/cql");
 
         assertThat(scripts).extracting(CqlMigration::name)
-                .containsExactly("V001__display_tables.cql", "V002__platform_tables.cql", "V003__failure_index_retryable.cql");
+                .containsExactly("V001__display_tables.cql", "V002__platform_tables.cql", "V003__failure_index_retryable.cql",
+                        "V004__redrive_claim.cql");
         assertThat(scripts.get(0).statements()).hasSize(2)
                 .allSatisfy(statement -> assertThat(statement).startsWith("CREATE TABLE IF NOT EXISTS"));
         assertThat(scripts.get(1).statements()).hasSize(4);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.storefront.display.localstack.StackEndpoints;
 import com.storefront.display.localstack.WithLocalStack;
@@ -45,9 +46,10 @@ class CqlMigrationsIT {
 
         MigrationReport report = migrations(keyspace, "db/cql").migrate();
 
-        assertThat(report).isEqualTo(new MigrationReport(List.of(1, 2, 3), 0));
+        assertThat(report).isEqualTo(new MigrationReport(List.of(1, 2, 3, 4), 0));
         assertThat(tables(keyspace)).containsExactlyInAnyOrder("shop", "shop_product", "ingest_failure",
-                "ingest_failure_by_topic", "reconciliation_run", "drift_record", "schema_migration", "schema_migration_lock");
+                "ingest_failure_by_topic", "reconciliation_run", "drift_record", "redrive_claim", "schema_migration",
+                "schema_migration_lock");
         assertThat(columns(keyspace, "ingest_failure_by_topic")).contains("retryable");
         Map<Integer, String> recorded = session.execute("SELECT version, checksum FROM " + keyspace + ".schema_migration")
                 .all().stream().collect(Collectors.toMap(r -> r.getInt(0), r -> r.getString(1)));
@@ -62,7 +64,7 @@ class CqlMigrationsIT {
 
         MigrationReport again = migrations(keyspace, "db/cql").migrate();
 
-        assertThat(again).isEqualTo(new MigrationReport(List.of(), 3));
+        assertThat(again).isEqualTo(new MigrationReport(List.of(), 4));
     }
 
     @Test
@@ -96,8 +98,8 @@ class CqlMigrationsIT {
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> migrations(keyspace, "db/cql").migrate()))
                 .toList().stream().map(CompletableFuture::join).toList();
 
-        assertThat(reports.stream().flatMap(r -> r.applied().stream())).containsExactlyInAnyOrder(1, 2, 3);
-        assertThat(session.execute("SELECT version FROM " + keyspace + ".schema_migration").all()).hasSize(3);
+        assertThat(reports.stream().flatMap(r -> r.applied().stream())).containsExactlyInAnyOrder(1, 2, 3, 4);
+        assertThat(session.execute("SELECT version FROM " + keyspace + ".schema_migration").all()).hasSize(4);
     }
 
     @Test
@@ -114,9 +116,24 @@ class CqlMigrationsIT {
         assertThat(report.applied()).containsExactly(2);
     }
 
+    @Test
+    void aConsistencyThatCannotSeeAnotherInstancesLockIsRefusedBeforeAnythingIsApplied() {
+        String keyspace = freshKeyspace();
+        CqlMigrationSettings atOne = CqlMigrationSettings.localDefaults(keyspace).withLocation("test-cql/original")
+                .withReplication("{'class': 'SimpleStrategy', 'replication_factor': 3}")
+                .withConsistency(DefaultConsistencyLevel.ONE);
+
+        assertThatThrownBy(() -> new CqlMigrations(atOne, CqlMigrationsIT::builder).migrate())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("refuse consistency ONE on keyspace " + keyspace)
+                .hasMessageContaining("1 of 3 replicas");
+        assertThat(session.execute("SELECT version FROM " + keyspace + ".schema_migration").all()).isEmpty();
+        assertThat(session.execute("SELECT name FROM " + keyspace + ".schema_migration_lock").all()).isEmpty();
+    }
+
     private static CqlMigrations migrations(String keyspace, String location) {
         CqlMigrationSettings settings = new CqlMigrationSettings(keyspace, CqlMigrationSettings.LOCAL_REPLICATION,
-                location, Duration.ofMinutes(1), Duration.ofSeconds(30));
+                location, Duration.ofMinutes(1), Duration.ofSeconds(30), DefaultConsistencyLevel.LOCAL_QUORUM);
         return new CqlMigrations(settings, CqlMigrationsIT::builder);
     }
 

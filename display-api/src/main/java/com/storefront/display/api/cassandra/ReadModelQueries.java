@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.storefront.display.core.cql.CqlConsistency;
 import com.storefront.display.core.cql.PreparedStatements;
 
 import reactor.core.publisher.Flux;
@@ -31,7 +32,7 @@ public class ReadModelQueries {
     public ReadModelQueries(ReactiveCqlOperations cql) {
         this.cql = cql;
         this.prepared = new PreparedStatements(text -> cql.execute(
-                (ReactiveSessionCallback<PreparedStatement>) session -> session.prepare(text)).single().toFuture());
+                (ReactiveSessionCallback<PreparedStatement>) session -> session.prepare(CqlConsistency.read(text))).single().toFuture());
     }
 
     /**

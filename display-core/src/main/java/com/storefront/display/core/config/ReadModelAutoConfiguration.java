@@ -6,10 +6,14 @@ import org.springframework.boot.cassandra.autoconfigure.DriverConfigLoaderBuilde
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
+import com.storefront.display.core.cql.CqlConsistency;
 import com.storefront.display.core.cql.DisplayCassandraProperties;
 import com.storefront.display.core.cql.Reconnection;
 
-/** What every app's Cassandra driver gets: reconnection to a node that came back within seconds. */
+/**
+ * What every app's Cassandra driver gets: reconnection to a node that came back within seconds, and
+ * the configured read and write consistency.
+ */
 @AutoConfiguration
 @ConditionalOnClass(DriverConfigLoaderBuilderCustomizer.class)
 @EnableConfigurationProperties(DisplayCassandraProperties.class)
@@ -18,5 +22,10 @@ public class ReadModelAutoConfiguration {
     @Bean
     DriverConfigLoaderBuilderCustomizer quickReconnect(DisplayCassandraProperties properties) {
         return builder -> Reconnection.atMost(builder, properties.reconnectMaxDelay());
+    }
+
+    @Bean
+    DriverConfigLoaderBuilderCustomizer readAndWriteConsistency(DisplayCassandraProperties properties) {
+        return builder -> CqlConsistency.configure(builder, properties.consistency());
     }
 }

@@ -1,6 +1,7 @@
 package com.storefront.display.core.failure;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,11 +13,12 @@ import org.springframework.data.cassandra.core.cql.CqlOperations;
 
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.uuid.Uuids;
+import com.storefront.display.core.cql.CqlConsistency;
 
 /**
  * The ingest failure store ({@code ingest_failure}, listed per topic through
  * {@code ingest_failure_by_topic}). Its methods are the lifecycle of a failure: {@link #record},
- * {@link #findReplayable}, {@link #markReplayed}, {@link #markDiscarded}.
+ * {@link #findReplayable}, {@link #claim}, {@link #markReplayed}, {@link #markDiscarded}.
  */
 public final class FailureStore {
 
@@ -41,11 +43,11 @@ public final class FailureStore {
                        String reason, String errorType, boolean retryable) {
         UUID id = failureId(topic, partition, offset, recordTimestamp);
         Instant now = Instant.now();
-        cql.execute("INSERT INTO ingest_failure (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        cql.execute(CqlConsistency.write("INSERT INTO ingest_failure (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id, topic, partition, offset, key, value == null ? null : ByteBuffer.wrap(value), reason, errorType,
-                retryable, FailureStatus.NEW.name(), 1, now, now);
-        cql.execute("INSERT INTO ingest_failure_by_topic (topic, failure_id, status, reason, retryable) VALUES (?, ?, ?, ?, ?)",
-                topic, id, FailureStatus.NEW.name(), reason, retryable);
+                retryable, FailureStatus.NEW.name(), 1, now, now));
+        cql.execute(CqlConsistency.write("INSERT INTO ingest_failure_by_topic (topic, failure_id, status, reason, retryable) VALUES (?, ?, ?, ?, ?)",
+                topic, id, FailureStatus.NEW.name(), reason, retryable));
         return id;
     }
 
@@ -113,6 +115,25 @@ public final class FailureStore {
         return replayable;
     }
 
+    /**
+     * Claims a failure for re-driving, across every instance: a lightweight transaction that succeeds
+     * for one claimant until {@code lease} runs out (a TTL) or the claimant releases it. A claimant that
+     * dies mid-way leaves the failure to the others once the lease expires.
+     *
+     * @return whether this owner holds the claim now
+     */
+    public boolean claim(UUID failureId, String owner, Duration lease) {
+        return cql.execute(CqlConsistency.lightweightTransaction(
+                "INSERT INTO redrive_claim (failure_id, owner, claimed_at) VALUES (?, ?, ?) IF NOT EXISTS USING TTL ?",
+                failureId, owner, Instant.now(), (int) Math.max(1, lease.toSeconds())));
+    }
+
+    /** Gives up a claim this owner holds; nothing when another holds it. */
+    public void release(UUID failureId, String owner) {
+        cql.execute(CqlConsistency.lightweightTransaction("DELETE FROM redrive_claim WHERE failure_id = ? IF owner = ?",
+                failureId, owner));
+    }
+
     public void markReplayed(IngestFailure failure) {
         mark(failure, FailureStatus.REPLAYED);
     }
@@ -123,15 +144,15 @@ public final class FailureStore {
 
     /** Counts one more failed attempt of a retryable failure that stays NEW. */
     public void markAttemptFailed(IngestFailure failure, String reason) {
-        cql.execute("UPDATE ingest_failure SET attempts = ?, reason = ?, updated_at = ? WHERE failure_id = ?",
-                failure.attempts() + 1, reason, Instant.now(), failure.failureId());
+        cql.execute(CqlConsistency.write("UPDATE ingest_failure SET attempts = ?, reason = ?, updated_at = ? WHERE failure_id = ?",
+                failure.attempts() + 1, reason, Instant.now(), failure.failureId()));
     }
 
     private void mark(IngestFailure failure, FailureStatus status) {
-        cql.execute("UPDATE ingest_failure SET status = ?, updated_at = ? WHERE failure_id = ?",
-                status.name(), Instant.now(), failure.failureId());
-        cql.execute("UPDATE ingest_failure_by_topic SET status = ? WHERE topic = ? AND failure_id = ?",
-                status.name(), failure.topic(), failure.failureId());
+        cql.execute(CqlConsistency.write("UPDATE ingest_failure SET status = ?, updated_at = ? WHERE failure_id = ?",
+                status.name(), Instant.now(), failure.failureId()));
+        cql.execute(CqlConsistency.write("UPDATE ingest_failure_by_topic SET status = ? WHERE topic = ? AND failure_id = ?",
+                status.name(), failure.topic(), failure.failureId()));
     }
 
     private static IngestFailure failure(Row row) {

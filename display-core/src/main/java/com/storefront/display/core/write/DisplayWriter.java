@@ -13,12 +13,14 @@ import org.springframework.data.cassandra.core.cql.AsyncSessionCallback;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.storefront.display.core.cql.CqlConsistency;
 import com.storefront.display.core.cql.PreparedStatements;
 
 /**
  * The one writer of the read model: the stream path, the batch path and reconciliation all write
  * through it, so every write carries its source version as the cell timestamp. Each statement shape is
- * prepared once and kept here; a write binds its values to it and executes it in a session callback of
+ * prepared once (as an idempotent write at the write consistency, which its bound statements inherit)
+ * and kept here; a write binds its values to it and executes it in a session callback of
  * the template, on the template's session. {@code bench/ingest} showed that preparing through the
  * template on every write, even with the driver's cache, cost about a fifth of a listener thread, and
  * that {@code AsyncCqlTemplate.execute(Statement)}'s four completion stages per write (result
@@ -34,7 +36,7 @@ public final class DisplayWriter {
     public DisplayWriter(AsyncCqlOperations cql) {
         this.cql = cql;
         this.prepared = new PreparedStatements(text -> cql.execute(
-                (AsyncSessionCallback<PreparedStatement>) session -> session.prepareAsync(text).toCompletableFuture()));
+                (AsyncSessionCallback<PreparedStatement>) session -> session.prepareAsync(CqlConsistency.write(text)).toCompletableFuture()));
     }
 
     /**

@@ -2,6 +2,7 @@ package com.storefront.display.ingest.batch;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.storefront.display.core.domain.Domain;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -19,7 +22,7 @@ import io.micrometer.core.instrument.Timer;
 /**
  * What ingest measures (Micrometer, on {@code /actuator/prometheus}): events per topic, coalesced
  * events, dead-lettered and deferred records per topic, write latency per batch, freshness (write
- * acknowledged minus the event's {@code occurredAt}) and delivery (poll received minus its oldest
+ * acknowledged minus the event's {@code occurredAt}; overall and per domain) and delivery (poll received minus its oldest
  * record's Kafka timestamp). Consumer lag comes from the Kafka client metrics.
  */
 public final class IngestMetrics {
@@ -34,6 +37,7 @@ public final class IngestMetrics {
     private final AtomicLong failingSince = new AtomicLong();
     private final Timer writeLatency;
     private final Timer freshness;
+    private final Map<Domain, Timer> domainFreshness = new EnumMap<>(Domain.class);
     private final Timer delivery;
 
     public IngestMetrics(MeterRegistry registry) {
@@ -46,6 +50,11 @@ public final class IngestMetrics {
                 .description("attempts to write a poll's events that failed and will be retried").register(registry);
         this.freshness = Timer.builder("display.ingest.freshness").description("write acknowledged minus occurredAt")
                 .publishPercentiles(0.5, 0.99).register(registry);
+        for (Domain domain : Domain.values()) {
+            domainFreshness.put(domain, Timer.builder("display.ingest.domain.freshness")
+                    .description("write acknowledged minus occurredAt, per domain: a domain held up shows here alone")
+                    .tag("domain", domain.sourcePath()).publishPercentiles(0.5, 0.99).register(registry));
+        }
         this.delivery = Timer.builder("display.ingest.delivery")
                 .description("a poll received minus the Kafka timestamp of its oldest record")
                 .publishPercentiles(0.5, 0.99).register(registry);
@@ -100,7 +109,9 @@ public final class IngestMetrics {
         coalesced.increment(coalescedCount);
         writeLatency.record(writeNanos, TimeUnit.NANOSECONDS);
         for (EventBatch.Received received : applied) {
-            freshness.record(ageNanos(received.event().occurredAt(), acknowledged), TimeUnit.NANOSECONDS);
+            long age = ageNanos(received.event().occurredAt(), acknowledged);
+            freshness.record(age, TimeUnit.NANOSECONDS);
+            domainFreshness.get(received.event().type().domain()).record(age, TimeUnit.NANOSECONDS);
         }
     }
 
