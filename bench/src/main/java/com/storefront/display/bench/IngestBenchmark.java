@@ -9,15 +9,23 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
+import com.storefront.display.core.cql.CqlConsistency;
+import com.storefront.display.core.cql.DisplayCassandraProperties;
 import com.storefront.display.core.domain.Topics;
 import com.storefront.display.core.event.DomainEvent;
 import com.storefront.display.core.event.EventCodec;
 import com.storefront.display.core.projection.Projections;
 import com.storefront.display.core.write.DisplayWrite;
 import com.storefront.display.ingest.StreamIngestApplication;
+import com.storefront.display.localstack.CassandraCluster;
 import com.storefront.display.localstack.KafkaPositions;
 import com.storefront.display.localstack.StackEndpoints;
 import com.storefront.display.simulator.SimulatorProperties;
@@ -44,9 +52,15 @@ import com.storefront.display.simulator.producer.OutgoingEvent;
  * taken once the fresh context has run
  * {@code --freshness-warmup-seconds} (JIT, consumer-group join: the snapshots before are logged, not
  * counted, as every benchmark here leaves its warm-up out).</li>
+ * <li>Cluster throughput: the first measurement on a three-node cluster at RF 3 and {@code LOCAL_QUORUM},
+ * its ceiling the raw loop on the same cluster at the same consistency ({@code --cluster-rounds}).</li>
  * </ol>
+ * Each throughput round also logs the CPU per event of the Cassandra processes and the Kafka broker,
+ * the figures behind docs/capacity.md.
  */
 public final class IngestBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestBenchmark.class);
 
     private static final String KEYSPACE = "bench_ingest";
     /** The benchmark's own topics: its millions of events never reach the demo's or a test's consumers. */
@@ -67,7 +81,9 @@ public final class IngestBenchmark {
     private final int freshnessWarmupSeconds;
     private final int freshnessRate;
     private final boolean pauseCompaction;
-    /** {@code --ingest.<property>=<value>}: stream-ingest settings for this run, e.g. {@code --ingest.spring.kafka.listener.concurrency=4}. */
+    /** Rounds of the cluster row (three nodes, RF 3, LOCAL_QUORUM); 0 leaves it out. */
+    private final int clusterRounds;
+    /** {@code --ingest.<property>=<value>}: stream-ingest settings for this run, e.g. {@code --ingest.display.ingest.listeners.concurrency=4}. */
     private final Map<String, String> ingestOverrides = new HashMap<>();
     private final String run = Long.toString(System.currentTimeMillis() % 100_000_000);
 
@@ -84,6 +100,7 @@ public final class IngestBenchmark {
         this.freshnessWarmupSeconds = Integer.parseInt(args.getOrDefault("freshness-warmup-seconds", "30"));
         this.freshnessRate = Integer.parseInt(args.getOrDefault("freshness-rate", "0"));
         this.pauseCompaction = Boolean.parseBoolean(args.getOrDefault("pause-compaction", "true"));
+        this.clusterRounds = Integer.parseInt(args.getOrDefault("cluster-rounds", "2"));
         args.forEach((key, value) -> {
             if (key.startsWith("ingest.")) {
                 ingestOverrides.put(key.substring("ingest.".length()), value);
@@ -105,34 +122,68 @@ public final class IngestBenchmark {
             List<DomainEvent> decoded = records.stream().map(r -> EventCodec.decode(r.value())).toList();
             List<DisplayWrite> writes = decoded.stream().map(e -> Projections.of(e.type().domain()).apply(e)).toList();
             double sustainedRate;
-            try (ConfigurableApplicationContext ingest = startIngest(stack);
+            Map<TopicPartition, Long> from;
+            Map<TopicPartition, Long> to;
+            try (ConfigurableApplicationContext ingest = startIngest(stack, Map.of());
                  CqlSession session = CqlSession.builder().addContactPoint(stack.cassandraContactPoint())
                          .withLocalDatacenter(stack.localDatacenter()).withKeyspace(KEYSPACE).build();
                  KafkaProducer<String, byte[]> producer = new KafkaProducer<>(SimulatorBenchmark.producerConfig(
                          stack.kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
                 IngestApp app = new IngestApp(ingest, kafka, TOPICS);
                 Compaction compaction = new Compaction(session, KEYSPACE);
-                Map<TopicPartition, Long> from = app.endOffsets();
+                from = app.endOffsets();
+                java.time.Duration brokerBefore = ServerCpu.used(ServerCpu.KAFKA);
                 BenchEvents.publish(producer, BENCH_TOPICS, records);
-                Map<TopicPartition, Long> to = app.endOffsets();
-                double maxRate = new IngestThroughput(rounds, warmups, inFlight, pauseCompaction, run)
+                to = app.endOffsets();
+                log.info("publishing the backlog of {} events cost the broker {} us of CPU per event", records.size(),
+                        String.format("%.1f", (ServerCpu.used(ServerCpu.KAFKA).minus(brokerBefore)).toNanos() / 1e3 / records.size()));
+                double maxRate = new IngestThroughput(rounds, warmups, inFlight, pauseCompaction, run, "ingest Kafka -> Cassandra")
                         .measure(table, app, session, compaction, from, to, writes);
                 sustainedRate = IngestSustained.measure(table, app, compaction, from, to, maxRate, run);
                 IngestStockBurst.measure(table, app, compaction, producer, BENCH_TOPICS, burstProducts, burstUpdates, run);
             }
             // a fresh context: its freshness timer holds only the samples of the steady stream
-            try (ConfigurableApplicationContext ingest = startIngest(stack);
+            try (ConfigurableApplicationContext ingest = startIngest(stack, Map.of());
                  CqlSession session = CqlSession.builder().addContactPoint(stack.cassandraContactPoint())
                          .withLocalDatacenter(stack.localDatacenter()).build()) {
                 new Compaction(session, KEYSPACE).awaitBacklog();
                 IngestFreshness.measure(table, new IngestApp(ingest, kafka, TOPICS), stack.kafkaBootstrapServers(), BENCH_TOPICS,
                         decoded, freshnessRate > 0 ? freshnessRate : sustainedRate / 2, freshnessSeconds, freshnessWarmupSeconds, run);
             }
+            if (clusterRounds > 0) {
+                clusterThroughput(table, stack, kafka, from, to, writes);
+            }
+        }
+    }
+
+    /**
+     * The throughput measurement again on a three-node cluster of the benchmark's own (127.0.2.1-3), the
+     * keyspace at RF 3, stream-ingest and the raw loop both at {@code LOCAL_QUORUM}: the same backlog, the
+     * same alternating rounds.
+     */
+    private void clusterThroughput(BenchTable table, StackEndpoints stack, KafkaPositions kafka, Map<TopicPartition, Long> from,
+                                   Map<TopicPartition, Long> to, List<DisplayWrite> writes) throws Exception {
+        try (CassandraCluster cluster = CassandraCluster.standalone("bench-ingest-cluster", 3).start()) {
+            StackEndpoints endpoints = new StackEndpoints(cluster.contactPoint(1).getHostString(), cluster.contactPoint(1).getPort(),
+                    stack.localDatacenter(), stack.kafkaBootstrapServers(), cluster.contactPointList());
+            Map<String, String> quorum = Map.of("display.cassandra.consistency.read", "LOCAL_QUORUM",
+                    "display.cassandra.consistency.write", "LOCAL_QUORUM",
+                    "display.cassandra.migrations.replication", CassandraCluster.replication(3));
+            ProgrammaticDriverConfigLoaderBuilder config = DriverConfigLoader.programmaticBuilder();
+            CqlConsistency.configure(config, new DisplayCassandraProperties.Consistency(DefaultConsistencyLevel.LOCAL_QUORUM,
+                    DefaultConsistencyLevel.LOCAL_QUORUM));
+            try (ConfigurableApplicationContext ingest = startIngest(endpoints, quorum);
+                 CqlSession session = CqlSession.builder().addContactPoints(cluster.contactPoints())
+                         .withLocalDatacenter(stack.localDatacenter()).withKeyspace(KEYSPACE).withConfigLoader(config.build()).build()) {
+                new IngestThroughput(clusterRounds, 1, inFlight, pauseCompaction, run + "-cluster",
+                        "ingest Kafka -> Cassandra, 3 nodes at RF 3, LOCAL_QUORUM")
+                        .measure(table, new IngestApp(ingest, kafka, TOPICS), session, new Compaction(session, KEYSPACE), from, to, writes);
+            }
         }
     }
 
     /** stream-ingest in-process, listener stopped; the given settings override its application.yaml. */
-    private ConfigurableApplicationContext startIngest(StackEndpoints stack) throws Exception {
+    private ConfigurableApplicationContext startIngest(StackEndpoints stack, Map<String, String> settings) throws Exception {
         Map<String, String> properties = new HashMap<>();
         properties.put("spring.kafka.listener.auto-startup", "false");
         properties.put("spring.kafka.consumer.group-id", "bench-ingest-" + run);
@@ -144,6 +195,7 @@ public final class IngestBenchmark {
         properties.put("management.metrics.distribution.buffer-length.display.ingest.freshness", "3");
         properties.put("management.metrics.distribution.expiry.display.ingest.delivery", "30s");
         properties.put("management.metrics.distribution.buffer-length.display.ingest.delivery", "3");
+        properties.putAll(settings);
         properties.putAll(ingestOverrides);
         return InProcessApp.start(StreamIngestApplication.class, stack, KEYSPACE, properties);
     }

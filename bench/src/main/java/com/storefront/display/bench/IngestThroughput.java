@@ -25,8 +25,8 @@ final class IngestThroughput {
 
     private static final Logger log = LoggerFactory.getLogger(IngestThroughput.class);
 
-    /** A rate and this JVM's CPU per item while it was measured. */
-    private record Measured(double rate, double cpuMicros) {
+    /** A rate, this JVM's CPU per item while it was measured, and the servers' (Cassandra, Kafka). */
+    private record Measured(double rate, double cpuMicros, String servers) {
     }
 
     private interface Rate {
@@ -38,13 +38,16 @@ final class IngestThroughput {
     private final int inFlight;
     private final boolean pauseCompaction;
     private final String run;
+    private final String label;
 
-    IngestThroughput(int rounds, int warmups, int inFlight, boolean pauseCompaction, String run) {
+    /** @param label the measurement's row, e.g. {@code ingest Kafka -> Cassandra} */
+    IngestThroughput(int rounds, int warmups, int inFlight, boolean pauseCompaction, String run, String label) {
         this.rounds = rounds;
         this.warmups = warmups;
         this.inFlight = inFlight;
         this.pauseCompaction = pauseCompaction;
         this.run = run;
+        this.label = label;
     }
 
     /** @return the median ingest rate, events/s */
@@ -68,11 +71,12 @@ final class IngestThroughput {
                         ingestRate = measured(writes.size(), () -> app.drain(group, from, to));
                     }
                 }
-                log.info("throughput round {}{} ({} first): raw driver {} rows/s, ingest {} events/s (ratio {}); this JVM's CPU "
-                                + "per row: raw {} us, ingest {} us", round, round < 1 ? " (warm-up)" : "", rawFirst ? "raw" : "ingest",
+                log.info("{}: throughput round {}{} ({} first): raw driver {} rows/s, ingest {} events/s (ratio {}); this JVM's CPU "
+                                + "per row: raw {} us, ingest {} us; servers' CPU per row: raw {}; ingest {}", label, round,
+                        round < 1 ? " (warm-up)" : "", rawFirst ? "raw" : "ingest",
                         Math.round(rawRate.rate()), Math.round(ingestRate.rate()),
                         String.format("%.2f", ingestRate.rate() / rawRate.rate()), String.format("%.1f", rawRate.cpuMicros()),
-                        String.format("%.1f", ingestRate.cpuMicros()));
+                        String.format("%.1f", ingestRate.cpuMicros()), rawRate.servers(), ingestRate.servers());
                 if (round >= 1) {
                     raw.add(rawRate.rate());
                     ingested.add(ingestRate.rate());
@@ -81,7 +85,7 @@ final class IngestThroughput {
         } finally {
             compaction.resume(paused);
         }
-        table.add(new BenchTable.Row("ingest Kafka -> Cassandra", "events/s", BenchTable.median(ingested),
+        table.add(new BenchTable.Row(label, "events/s", BenchTable.median(ingested),
                 BenchTable.median(raw), 0.8, Double.NaN));
         return BenchTable.median(ingested);
     }
@@ -93,9 +97,12 @@ final class IngestThroughput {
     }
 
     private static Measured measured(int items, Rate rate) throws Exception {
+        List<ServerCpu.Server> servers = List.of(ServerCpu.CASSANDRA, ServerCpu.KAFKA);
+        List<java.time.Duration> serversBefore = ServerCpu.used(servers);
         long cpu = processCpuNanos();
         double measured = rate.measure();
-        return new Measured(measured, (processCpuNanos() - cpu) / 1e3 / items);
+        return new Measured(measured, (processCpuNanos() - cpu) / 1e3 / items,
+                ServerCpu.perItem(servers, serversBefore, ServerCpu.used(servers), items));
     }
 
     /** CPU time of this JVM (the raw loop's driver, or stream-ingest's context, and their GC), ns. */

@@ -13,21 +13,49 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 
-/** A real single-node Apache Cassandra ({@code cassandra-all}) as a child JVM. */
+/**
+ * A real Apache Cassandra ({@code cassandra-all}) as a child JVM: the single node of the local stack, or
+ * one node of a {@link CassandraCluster}.
+ */
 final class CassandraServer extends LocalServer {
 
     static final String MAIN_CLASS = "org.apache.cassandra.service.CassandraDaemon";
 
     private final Path dir;
+    private final String name;
+    private final String seeds;
+    private final String initialToken;
+    private final String heap;
 
     CassandraServer(LocalStackSettings settings) {
         this(settings, settings.home().resolve("cassandra"));
     }
 
-    /** A server whose configuration, data and logs live in {@code dir}. */
+    /** A single node whose configuration, data and logs live in {@code dir}. */
     CassandraServer(LocalStackSettings settings, Path dir) {
+        this(settings, dir, "cassandra", settings.host() + ":" + settings.cassandraStoragePort(), null,
+                settings.cassandraHeap());
+    }
+
+    /**
+     * One node of a cluster, on {@code settings.host()}.
+     *
+     * @param seeds        the seed nodes' {@code host:storage-port}, comma-separated
+     * @param initialToken the node's one token; null for a single node (Cassandra picks it)
+     * @param heap         the node's heap, e.g. {@code 512m}
+     */
+    CassandraServer(LocalStackSettings settings, Path dir, String name, String seeds, String initialToken, String heap) {
         super(settings);
         this.dir = dir;
+        this.name = name;
+        this.seeds = seeds;
+        this.initialToken = initialToken;
+        this.heap = heap;
+    }
+
+    /** The node is one of several: hints on, so that a node that was down catches up when it returns. */
+    private boolean clustered() {
+        return initialToken != null;
     }
 
     @Override
@@ -37,7 +65,7 @@ final class CassandraServer extends LocalServer {
 
     @Override
     String name() {
-        return "cassandra";
+        return name;
     }
 
     @Override
@@ -60,6 +88,10 @@ final class CassandraServer extends LocalServer {
         Path lib = requireLib("cassandra", settings.cassandraVersion());
         Path conf = dir().resolve("conf");
         write(conf.resolve("cassandra.yaml"), resource("cassandra.yaml")
+                .replace("${initial_token}", initialToken == null ? "" : "initial_token: " + initialToken)
+                .replace("${seeds}", seeds)
+                .replace("${hints}", Boolean.toString(clustered()))
+                .replace("${memtable_heap}", memtableHeap())
                 .replace("${host}", settings.host())
                 .replace("${storage_port}", Integer.toString(settings.cassandraStoragePort()))
                 .replace("${native_port}", Integer.toString(settings.cassandraPort())));
@@ -67,8 +99,8 @@ final class CassandraServer extends LocalServer {
 
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
-        command.add("-Xms" + settings.cassandraHeap());
-        command.add("-Xmx" + settings.cassandraHeap());
+        command.add("-Xms" + heap);
+        command.add("-Xmx" + heap);
         resource("cassandra-jvm17-server.options").lines()
                 .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
                 .forEach(line -> command.addAll(List.of(line.split("\\s+"))));
@@ -81,13 +113,23 @@ final class CassandraServer extends LocalServer {
         // single-node speed-ups: no gossip settling, short ring delay
         command.add("-Dcassandra.skip_wait_for_gossip_to_settle=0");
         command.add("-Dcassandra.ring_delay_ms=100");
+        // a cluster's nodes join one after another, each with its own token and no data to stream
+        command.add("-Dcassandra.consistent.rangemovement=false");
         // no flush of system tables on every schema change: DDL takes milliseconds instead of a second.
-        // Fine for a throwaway development node, never for production.
-        command.add("-Dcassandra.unsafesystem=true");
+        // Fine for a throwaway single node, never for production, nor for a cluster's node, which tests
+        // kill: killed, it would forget the schema and its own tokens and host id
+        if (!clustered()) {
+            command.add("-Dcassandra.unsafesystem=true");
+        }
         command.add("-cp");
         command.add(conf + ":" + lib + "/*");
         command.add(MAIN_CLASS);
         return command;
+    }
+
+    /** A quarter of the heap for memtables, as Cassandra's own default, at most 256 MiB. */
+    private String memtableHeap() {
+        return Math.min(256, LocalStackSettings.mebibytes(heap) / 4) + "MiB";
     }
 
     private static Path jamm(Path lib) {

@@ -91,6 +91,20 @@ public final class KafkaPositions implements AutoCloseable {
     }
 
     /** Records published to the topics that the group has not committed yet. */
+    /**
+     * Which member of the group holds which partitions, by the member's client id (each consumer thread
+     * is one member: Spring Kafka names them {@code <client-id>-<n>}), sorted.
+     */
+    public Map<String, List<TopicPartition>> assignment(String group) throws Exception {
+        Map<String, List<TopicPartition>> byClient = new java.util.TreeMap<>();
+        admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get().members().forEach(member ->
+                byClient.computeIfAbsent(member.clientId(), any -> new java.util.ArrayList<>())
+                        .addAll(member.assignment().topicPartitions()));
+        byClient.values().forEach(partitions -> partitions.sort(java.util.Comparator.comparing(TopicPartition::topic)
+                .thenComparingInt(TopicPartition::partition)));
+        return byClient;
+    }
+
     public long lag(String group, List<String> topics) throws Exception {
         Map<TopicPartition, Long> committed = committed(group);
         return endOffsets(topics).entrySet().stream()

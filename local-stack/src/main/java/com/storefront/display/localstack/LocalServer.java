@@ -147,6 +147,21 @@ abstract class LocalServer {
         return PidFile.read(pidFile()).filter(p -> p.liveProcess(mainClass()).isPresent());
     }
 
+    /**
+     * Kills the server recorded in the pid file with SIGKILL, as a crash would, and waits until it is
+     * gone; returns whether one was killed.
+     */
+    boolean kill() {
+        Optional<ProcessHandle> process = PidFile.read(pidFile()).flatMap(p -> p.liveProcess(mainClass()));
+        process.ifPresent(p -> {
+            log.info("{}: killing pid {} (SIGKILL)", name(), p.pid());
+            p.destroyForcibly();
+            p.onExit().join();
+        });
+        deletePidFile();
+        return process.isPresent();
+    }
+
     /** Asks the server to shut down cleanly; SIGTERM unless the server wants another signal. */
     protected void requestStop(ProcessHandle process) {
         process.destroy();

@@ -1,10 +1,16 @@
 package com.storefront.display.localstack;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * {@code start}, {@code stop} and {@code status} for scripts ({@code ./platform}). {@code start} leaves
- * the servers running after it exits; {@code stop} stops every server recorded in the stack home.
+ * the servers running after it exits; {@code stop} stops every server recorded in the stack home;
+ * {@code group <name>} prints which consumer of a Kafka consumer group holds which partitions.
  * Exit code 0 on success, 1 on failure (the message says why), 2 on bad usage.
  */
 public final class LocalStackCli {
@@ -13,15 +19,35 @@ public final class LocalStackCli {
     }
 
     public static void main(String[] args) {
-        if (args.length != 1 || !List.of("start", "stop", "status").contains(args[0])) {
-            System.err.println("usage: LocalStackCli start|stop|status");
+        boolean group = args.length == 2 && args[0].equals("group");
+        if (!group && (args.length != 1 || !List.of("start", "stop", "status").contains(args[0]))) {
+            System.err.println("usage: LocalStackCli start|stop|status|group <consumer group>");
             System.exit(2);
         }
         try {
-            System.exit(run(args[0]));
+            System.exit(group ? printGroup(args[1]) : run(args[0]));
         } catch (LocalStackException e) {
             System.err.println("local-stack: " + e.getMessage());
             System.exit(1);
+        }
+    }
+
+    /** One line per consumer: {@code <client id>: topic[p, p...] topic[...]}. */
+    private static int printGroup(String group) {
+        StackEndpoints endpoints = LocalStackSettings.fromEnvironment().endpoints();
+        try (KafkaPositions kafka = new KafkaPositions(endpoints.kafkaBootstrapServers())) {
+            Map<String, List<TopicPartition>> assignment = kafka.assignment(group);
+            if (assignment.isEmpty()) {
+                System.out.println(group + ": no member");
+                return 1;
+            }
+            assignment.forEach((client, partitions) -> System.out.println(client + ": " + partitions.stream()
+                    .collect(Collectors.groupingBy(TopicPartition::topic, TreeMap::new,
+                            Collectors.mapping(p -> Integer.toString(p.partition()), Collectors.joining(","))))
+                    .entrySet().stream().map(e -> e.getKey() + "[" + e.getValue() + "]").collect(Collectors.joining(" "))));
+            return 0;
+        } catch (Exception e) {
+            throw new LocalStackException("could not describe consumer group " + group + ": " + e.getMessage(), e);
         }
     }
 
@@ -33,8 +59,8 @@ public final class LocalStackCli {
                 long begin = System.nanoTime();
                 RunningStack stack = provider.start(StackProvider.Owner.PLATFORM);
                 StackEndpoints endpoints = stack.endpoints();
-                System.out.printf("cassandra %s:%d (datacenter %s), kafka %s: %s in %.1f s%n",
-                        endpoints.cassandraHost(), endpoints.cassandraPort(), endpoints.localDatacenter(),
+                System.out.printf("cassandra %s (datacenter %s), kafka %s: %s in %.1f s%n",
+                        endpoints.cassandraContactPoints(), endpoints.localDatacenter(),
                         endpoints.kafkaBootstrapServers(), stack.reused() ? "already running" : "started",
                         (System.nanoTime() - begin) / 1e9);
                 return 0;

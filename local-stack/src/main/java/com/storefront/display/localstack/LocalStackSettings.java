@@ -21,6 +21,7 @@ public record LocalStackSettings(
         int cassandraPort,
         int cassandraStoragePort,
         String cassandraHeap,
+        int cassandraNodes,
         int kafkaPort,
         int kafkaControllerPort,
         String kafkaHeap,
@@ -66,6 +67,7 @@ public record LocalStackSettings(
                 intOr(value.apply("cassandra-port"), 9042),
                 intOr(value.apply("cassandra-storage-port"), 7000),
                 or(value.apply("cassandra-heap"), "1g"),
+                intOr(value.apply("cassandra-nodes"), 1),
                 intOr(value.apply("kafka-port"), 9092),
                 intOr(value.apply("kafka-controller-port"), 9093),
                 or(value.apply("kafka-heap"), "768m"),
@@ -77,15 +79,45 @@ public record LocalStackSettings(
                 required(value, "postgres.version"));
     }
 
+    /** Where the stack answers; with several Cassandra nodes, every node is a contact point. */
     public StackEndpoints endpoints() {
-        return new StackEndpoints(host, cassandraPort, LOCAL_DATACENTER, host + ":" + kafkaPort);
+        String contactPoints = cassandraNodes > 1 ? CassandraCluster.of(this, cassandraNodes).contactPointList()
+                : host + ":" + cassandraPort;
+        return new StackEndpoints(host, cassandraPort, LOCAL_DATACENTER, host + ":" + kafkaPort, contactPoints);
     }
 
     /** The same settings with Cassandra on other ports. */
     public LocalStackSettings withCassandraPorts(int nativePort, int storagePort) {
-        return new LocalStackSettings(provider, home, host, nativePort, storagePort, cassandraHeap, kafkaPort,
+        return new LocalStackSettings(provider, home, host, nativePort, storagePort, cassandraHeap, cassandraNodes, kafkaPort,
                 kafkaControllerPort, kafkaHeap, postgresPort, postgresBin, startTimeout, cassandraVersion, kafkaVersion,
                 postgresVersion);
+    }
+
+    /** One node of a local cluster: these settings on the node's own host (loopback address), as one node. */
+    public LocalStackSettings forNode(String nodeHost) {
+        return new LocalStackSettings(provider, home, nodeHost, cassandraPort, cassandraStoragePort, cassandraHeap, 1, kafkaPort,
+                kafkaControllerPort, kafkaHeap, postgresPort, postgresBin, startTimeout, cassandraVersion, kafkaVersion,
+                postgresVersion);
+    }
+
+    /** A JVM heap size such as {@code 512m} or {@code 1g}, in MiB. */
+    static int mebibytes(String heap) {
+        String size = heap.trim().toLowerCase(Locale.ROOT);
+        char unit = size.charAt(size.length() - 1);
+        try {
+            if (Character.isDigit(unit)) {
+                return (int) (Long.parseLong(size) / (1024 * 1024));
+            }
+            long number = Long.parseLong(size.substring(0, size.length() - 1));
+            return (int) switch (unit) {
+                case 'g' -> number * 1024;
+                case 'm' -> number;
+                case 'k' -> number / 1024;
+                default -> throw new LocalStackException("not a heap size: " + heap);
+            };
+        } catch (NumberFormatException e) {
+            throw new LocalStackException("not a heap size: " + heap);
+        }
     }
 
     public Path serverLib(String server, String version) {

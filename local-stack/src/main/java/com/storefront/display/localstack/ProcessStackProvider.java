@@ -8,18 +8,34 @@ import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs Cassandra and Kafka as child JVMs from the server classpaths the build copied (no Docker). */
+/**
+ * Runs Cassandra and Kafka as child JVMs from the server classpaths the build copied (no Docker). With
+ * {@code cassandra-nodes} above 1 it runs the production shape: Cassandra is a {@link CassandraCluster}
+ * on {@code 127.0.0.1}, {@code 127.0.0.2}..., started while Kafka starts beside it, and PostgreSQL holds
+ * the batch instances' shared job store (database {@value #METADATA_DATABASE}).
+ */
 public final class ProcessStackProvider implements StackProvider {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessStackProvider.class);
 
     private final LocalStackSettings settings;
+    /** The single Cassandra node (absent for a cluster) and Kafka. */
     private final List<LocalServer> servers;
+    /** The cluster the settings ask for; null for a single node. */
+    private final CassandraCluster cluster;
+    /** Every node a cluster of the stack home may have, running or not: {@link #stopAll} stops them all. */
+    private final CassandraCluster anyCluster;
 
     public ProcessStackProvider(LocalStackSettings settings) {
         this.settings = settings;
-        this.servers = List.of(new CassandraServer(settings), new KafkaServer(settings));
+        this.anyCluster = CassandraCluster.of(settings, Math.max(3, settings.cassandraNodes()));
+        this.cluster = settings.cassandraNodes() > 1 ? CassandraCluster.of(settings, settings.cassandraNodes()) : null;
+        this.servers = cluster != null ? List.of(new KafkaServer(settings), new PostgresServer(settings))
+                : List.of(new CassandraServer(settings), new KafkaServer(settings));
     }
+
+    /** The database the batch-reconciler instances of a cluster share for their Batch and Quartz metadata. */
+    public static final String METADATA_DATABASE = "display_metadata";
 
     @Override
     public String name() {
@@ -33,6 +49,8 @@ public final class ProcessStackProvider implements StackProvider {
         List<CompletableFuture<LocalServer.Outcome>> starts = servers.stream()
                 .map(server -> CompletableFuture.supplyAsync(() -> server.ensureRunning(owner)))
                 .toList();
+        CompletableFuture<CassandraCluster> nodes = cluster == null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> cluster.startFor(owner));
         List<LocalServer> toStop = new ArrayList<>();
         RuntimeException failure = null;
         for (int i = 0; i < servers.size(); i++) {
@@ -45,16 +63,29 @@ public final class ProcessStackProvider implements StackProvider {
                 failure = failure == null ? unwrap(e) : failure;
             }
         }
+        try {
+            nodes.join();
+        } catch (CompletionException e) {
+            failure = failure == null ? unwrap(e) : failure;
+        }
         if (failure != null) {
             // a half-started stack is no use to anyone: stop what this call launched
             if (owner == Owner.TEST_RUN) {
                 toStop.forEach(LocalServer::stop);
+                if (cluster != null) {
+                    cluster.stopAll();
+                }
             }
             throw failure;
         }
+        if (cluster != null) {
+            servers.stream().filter(PostgresServer.class::isInstance).map(PostgresServer.class::cast)
+                    .forEach(postgres -> postgres.createDatabase(METADATA_DATABASE));
+        }
         log.info("local stack ({}) ready in {} ms: {}", name(), (System.nanoTime() - begin) / 1_000_000,
                 settings.endpoints());
-        return new ProcessStack(owner == Owner.TEST_RUN ? toStop : List.of(), toStop.isEmpty());
+        return new ProcessStack(owner == Owner.TEST_RUN ? toStop : List.of(),
+                owner == Owner.TEST_RUN ? cluster : null, toStop.isEmpty() && cluster == null);
     }
 
     /** Stops every server recorded in the stack home, whoever started it. */
@@ -63,6 +94,8 @@ public final class ProcessStackProvider implements StackProvider {
         for (int i = servers.size() - 1; i >= 0; i--) {
             any |= servers.get(i).stop();
         }
+        any |= anyCluster.stopAll();
+        any |= new CassandraServer(settings).stop();
         return any;
     }
 
@@ -73,13 +106,15 @@ public final class ProcessStackProvider implements StackProvider {
      */
     static final java.time.Duration STATUS_PROBE = java.time.Duration.ofSeconds(20);
 
-    /** One line per server: running or not, its pid and owner, whether it answers. */
+    /** One line per server (per node of a cluster): running or not, its pid and owner, whether it answers. */
     public List<String> status() {
-        return servers.stream().map(server -> server.name() + ": "
+        List<String> lines = new ArrayList<>(cluster == null ? List.of() : cluster.status());
+        servers.stream().map(server -> server.name() + ": "
                 + server.recordedPid().map(p -> "running, pid " + p.pid() + ", started by " + p.owner())
                         .orElse("no process of ours")
                 + ", port " + server.port() + (server.answers(STATUS_PROBE) ? " answers" : " does not answer"))
-                .toList();
+                .forEach(lines::add);
+        return lines;
     }
 
     private static RuntimeException unwrap(CompletionException e) {
@@ -89,10 +124,12 @@ public final class ProcessStackProvider implements StackProvider {
     private final class ProcessStack implements RunningStack {
 
         private final List<LocalServer> owned;
+        private final CassandraCluster ownedCluster;
         private final boolean reused;
 
-        ProcessStack(List<LocalServer> owned, boolean reused) {
+        ProcessStack(List<LocalServer> owned, CassandraCluster ownedCluster, boolean reused) {
             this.owned = owned;
+            this.ownedCluster = ownedCluster;
             this.reused = reused;
         }
 
@@ -115,6 +152,9 @@ public final class ProcessStackProvider implements StackProvider {
         public void close() {
             for (int i = owned.size() - 1; i >= 0; i--) {
                 owned.get(i).stop();
+            }
+            if (ownedCluster != null) {
+                ownedCluster.stopAll();
             }
         }
     }

@@ -1,7 +1,7 @@
 package com.storefront.display.localstack;
 
 /**
- * Runs a single-node Cassandra and Kafka. Two implementations: child processes from Maven-resolved
+ * Runs Cassandra (a single node, or a cluster of processes with {@code cassandra-nodes}) and Kafka. Two implementations: child processes from Maven-resolved
  * jars ({@link ProcessStackProvider}) and Testcontainers ({@link ContainerStackProvider}).
  */
 public interface StackProvider {
@@ -29,6 +29,13 @@ public interface StackProvider {
 
     /** Chooses the provider the settings ask for; AUTO picks Testcontainers only when Docker answers. */
     static StackProvider choose(LocalStackSettings settings) {
+        if (settings.cassandraNodes() > 1 && settings.provider() == LocalStackSettings.ProviderChoice.DOCKER) {
+            throw new LocalStackException("a Cassandra cluster (cassandra-nodes " + settings.cassandraNodes()
+                    + ") runs as processes only; use local-stack.provider=process");
+        }
+        if (settings.cassandraNodes() > 1) {
+            return new ProcessStackProvider(settings);
+        }
         return switch (settings.provider()) {
             case PROCESS -> new ProcessStackProvider(settings);
             case DOCKER -> ContainerStackProvider.requireDocker(settings);

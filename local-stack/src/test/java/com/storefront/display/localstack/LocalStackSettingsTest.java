@@ -16,7 +16,7 @@ class LocalStackSettingsTest {
     void defaultsMatchTheContractPortsAndTheBuiltServerVersions() {
         LocalStackSettings settings = LocalStackSettings.from(Map.of("home", "/tmp/stack")::get);
 
-        assertThat(settings.endpoints()).isEqualTo(new StackEndpoints("127.0.0.1", 9042, "datacenter1", "127.0.0.1:9092"));
+        assertThat(settings.endpoints()).isEqualTo(new StackEndpoints("127.0.0.1", 9042, "datacenter1", "127.0.0.1:9092", "127.0.0.1:9042"));
         assertThat(settings.provider()).isEqualTo(LocalStackSettings.ProviderChoice.AUTO);
         assertThat(settings.startTimeout()).isEqualTo(Duration.ofSeconds(180));
         assertThat(settings.cassandraVersion()).startsWith("5.0.");

@@ -119,11 +119,11 @@ class BulkheadIT {
             }
         });
         simulator.faults().set(new Faults(null, new SourceApiFaults(50, 2_000, false)));
-        simulator.producer().update(new ProducerSettings(150, new DomainMix(0, 40, 30, 30, 0, 0), 1.0, 0, 0));
+        simulator.producer().update(new ProducerSettings(100, new DomainMix(0, 30, 35, 35, 0, 0), 1.0, 0, 0));
 
         simulator.producer().start();
         Awaitility.await("stock and price events streaming while the product circuit is open").atMost(Duration.ofSeconds(60))
-                .until(() -> opened.get() > 0 && count(Domain.STOCK) > 1_000 && count(Domain.PRICE) > 1_000);
+                .until(() -> opened.get() > 0 && count(Domain.STOCK) > 500 && count(Domain.PRICE) > 500);
         TimeUnit.SECONDS.sleep(10); // measure a stretch of the fault, not its first moment
         double stockP99 = p99(Domain.STOCK);
         double priceP99 = p99(Domain.PRICE);

@@ -1,6 +1,7 @@
 package com.storefront.display.migrations.cql;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +27,9 @@ public final class CqlMigrations {
 
     private static final Logger log = LoggerFactory.getLogger(CqlMigrations.class);
 
+    /** How long one statement of the migrations (DDL included) may take. */
+    static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(60);
+
     private final CqlMigrationSettings settings;
     private final Supplier<CqlSessionBuilder> sessions;
 
@@ -49,7 +53,7 @@ public final class CqlMigrations {
             createKeyspaceAndHistory(session, keyspace);
             MigrationConsistency.require(settings.consistency(), replication(session, keyspace), keyspace);
             // scripts use unqualified table names; this private session runs one statement at a time
-            session.execute("USE " + keyspace);
+            session.execute(statement("USE " + keyspace));
             MigrationLock lock = MigrationLock.acquire(session, keyspace, settings.consistency(), settings.lockLease(),
                     settings.lockWait());
             try {
@@ -71,17 +75,17 @@ public final class CqlMigrations {
     }
 
     private void createKeyspaceAndHistory(CqlSession session, String keyspace) {
-        session.execute("CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = " + settings.replication());
-        session.execute("CREATE TABLE IF NOT EXISTS " + keyspace + ".schema_migration (version int PRIMARY KEY, "
+        ddl(session, "CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = " + settings.replication());
+        ddl(session, "CREATE TABLE IF NOT EXISTS " + keyspace + ".schema_migration (version int PRIMARY KEY, "
                 + "name text, checksum text, applied_at timestamp, applied_by text, execution_ms bigint)");
-        session.execute("CREATE TABLE IF NOT EXISTS " + keyspace + ".schema_migration_lock (name text PRIMARY KEY, "
+        ddl(session, "CREATE TABLE IF NOT EXISTS " + keyspace + ".schema_migration_lock (name text PRIMARY KEY, "
                 + "owner text, acquired_at timestamp)");
     }
 
     /** The keyspace's replication as the cluster has it: an existing keyspace keeps its own. */
     private Map<String, String> replication(CqlSession session, String keyspace) {
         Row row = session.execute(SimpleStatement.newInstance(
-                "SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = ?", keyspace)).one();
+                "SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = ?", keyspace).setTimeout(STATEMENT_TIMEOUT)).one();
         if (row == null) {
             throw new IllegalStateException("keyspace " + keyspace + " was created but the node does not list it");
         }
@@ -115,7 +119,7 @@ public final class CqlMigrations {
     private Map<Integer, String> appliedChecksums(CqlSession session, String keyspace) {
         Map<Integer, String> applied = new HashMap<>();
         for (Row row : session.execute(SimpleStatement.newInstance("SELECT version, checksum FROM " + keyspace
-                + ".schema_migration").setConsistencyLevel(settings.consistency()))) {
+                + ".schema_migration").setConsistencyLevel(settings.consistency()).setTimeout(STATEMENT_TIMEOUT))) {
             applied.put(row.getInt("version"), row.getString("checksum"));
         }
         return applied;
@@ -124,14 +128,46 @@ public final class CqlMigrations {
     private void apply(CqlSession session, String keyspace, CqlMigration script) {
         long start = System.nanoTime();
         for (String statement : script.statements()) {
-            session.execute(statement);
+            ddl(session, statement);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         session.execute(SimpleStatement.newInstance("INSERT INTO " + keyspace + ".schema_migration "
                         + "(version, name, checksum, applied_at, applied_by, execution_ms) VALUES (?, ?, ?, ?, ?, ?)",
                 script.version(), script.name(), script.checksum(), Instant.now(), host(), millis)
-                .setConsistencyLevel(settings.consistency()));
+                .setConsistencyLevel(settings.consistency()).setTimeout(STATEMENT_TIMEOUT));
         log.info("applied CQL migration {} in {} ms", script.name(), millis);
+    }
+
+    /**
+     * Runs a schema change and returns once every node agrees on the schema: on a cluster the next
+     * statement may reach another node, which must know the table this one made (the driver waits for
+     * agreement only up to its own timeout, then goes on).
+     */
+    private static void ddl(CqlSession session, String cql) {
+        if (session.execute(statement(cql)).getExecutionInfo().isSchemaInAgreement()) {
+            return;
+        }
+        long deadline = System.nanoTime() + STATEMENT_TIMEOUT.toNanos();
+        while (!session.checkSchemaAgreement()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the nodes did not agree on the schema within " + STATEMENT_TIMEOUT.toSeconds()
+                        + " s after: " + cql);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for schema agreement", e);
+            }
+        }
+    }
+
+    /**
+     * A statement of the migrations, with a timeout of its own: on a cluster a DDL statement waits for
+     * every node to agree on the schema, which takes seconds, beyond an app's usual request timeout.
+     */
+    static SimpleStatement statement(String cql) {
+        return SimpleStatement.newInstance(cql).setTimeout(STATEMENT_TIMEOUT);
     }
 
     private static String host() {

@@ -4,9 +4,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
+import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.servererrors.ReadTimeoutException;
+import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
+import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
 
 /**
  * A cluster-wide lease taken with a lightweight transaction, so two instances starting at once never
@@ -14,6 +22,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
  */
 final class MigrationLock implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(MigrationLock.class);
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final CqlSession session;
@@ -43,19 +52,47 @@ final class MigrationLock implements AutoCloseable {
         return lock;
     }
 
+    /**
+     * One attempt. A lightweight transaction that timed out (Paxos contention on a busy cluster) may or
+     * may not have been applied: the next attempt tells, as a lock found held by this owner is held.
+     */
     private boolean tryAcquire(Duration lease) {
-        return session.execute(SimpleStatement.newInstance("INSERT INTO " + table
-                        + " (name, owner, acquired_at) VALUES ('schema', ?, ?) IF NOT EXISTS USING TTL ?",
-                        owner, Instant.now(), (int) lease.toSeconds())
-                .setConsistencyLevel(consistency).setSerialConsistencyLevel(ConsistencyLevel.SERIAL)
-                .setIdempotent(false)).wasApplied();
+        ResultSet result;
+        try {
+            result = session.execute(SimpleStatement.newInstance("INSERT INTO " + table
+                            + " (name, owner, acquired_at) VALUES ('schema', ?, ?) IF NOT EXISTS USING TTL ?",
+                            owner, Instant.now(), (int) lease.toSeconds())
+                    .setConsistencyLevel(consistency).setSerialConsistencyLevel(ConsistencyLevel.SERIAL)
+                    .setIdempotent(false).setTimeout(CqlMigrations.STATEMENT_TIMEOUT));
+        } catch (WriteTimeoutException | ReadTimeoutException | UnavailableException e) {
+            log.info("taking the CQL migration lock timed out ({}); trying again", e.getMessage());
+            return false;
+        }
+        if (result.wasApplied()) {
+            return true;
+        }
+        Row holder = result.one();
+        return holder != null && owner.equals(holder.getString("owner"));
     }
 
+    /** Releases the lock; a release that keeps timing out leaves it to expire with its lease. */
     @Override
     public void close() {
-        session.execute(SimpleStatement.newInstance("DELETE FROM " + table + " WHERE name = 'schema' IF owner = ?", owner)
-                .setConsistencyLevel(consistency).setSerialConsistencyLevel(ConsistencyLevel.SERIAL)
-                .setIdempotent(false));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                session.execute(SimpleStatement.newInstance("DELETE FROM " + table + " WHERE name = 'schema' IF owner = ?", owner)
+                        .setConsistencyLevel(consistency).setSerialConsistencyLevel(ConsistencyLevel.SERIAL)
+                        .setIdempotent(false).setTimeout(CqlMigrations.STATEMENT_TIMEOUT));
+                return;
+            } catch (WriteTimeoutException | ReadTimeoutException | UnavailableException e) {
+                if (attempt == 5) {
+                    log.warn("releasing the CQL migration lock timed out {} times ({}); it expires with its lease", attempt,
+                            e.getMessage());
+                    return;
+                }
+                sleep();
+            }
+        }
     }
 
     private static void sleep() {
