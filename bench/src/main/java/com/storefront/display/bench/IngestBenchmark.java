@@ -53,7 +53,8 @@ import com.storefront.display.simulator.producer.OutgoingEvent;
  * {@code --freshness-warmup-seconds} (JIT, consumer-group join: the snapshots before are logged, not
  * counted, as every benchmark here leaves its warm-up out).</li>
  * <li>Cluster throughput: the first measurement on a three-node cluster at RF 3 and {@code LOCAL_QUORUM},
- * its ceiling the raw loop on the same cluster at the same consistency ({@code --cluster-rounds}).</li>
+ * its ceiling the raw loop on the same cluster at the same consistency ({@code --cluster-rounds}), on a
+ * backlog of its own, the first {@code --cluster-events} of the events.</li>
  * </ol>
  * Each throughput round also logs the CPU per event of the Cassandra processes and the Kafka broker,
  * the figures behind docs/capacity.md.
@@ -83,6 +84,8 @@ public final class IngestBenchmark {
     private final boolean pauseCompaction;
     /** Rounds of the cluster row (three nodes, RF 3, LOCAL_QUORUM); 0 leaves it out. */
     private final int clusterRounds;
+    /** Events of the cluster row's backlog: three nodes on one small machine write far slower than one. */
+    private final int clusterEvents;
     /** {@code --ingest.<property>=<value>}: stream-ingest settings for this run, e.g. {@code --ingest.display.ingest.listeners.concurrency=4}. */
     private final Map<String, String> ingestOverrides = new HashMap<>();
     private final String run = Long.toString(System.currentTimeMillis() % 100_000_000);
@@ -101,6 +104,7 @@ public final class IngestBenchmark {
         this.freshnessRate = Integer.parseInt(args.getOrDefault("freshness-rate", "0"));
         this.pauseCompaction = Boolean.parseBoolean(args.getOrDefault("pause-compaction", "true"));
         this.clusterRounds = Integer.parseInt(args.getOrDefault("cluster-rounds", "2"));
+        this.clusterEvents = Integer.parseInt(args.getOrDefault("cluster-events", "60000"));
         args.forEach((key, value) -> {
             if (key.startsWith("ingest.")) {
                 ingestOverrides.put(key.substring("ingest.".length()), value);
@@ -151,7 +155,7 @@ public final class IngestBenchmark {
                         decoded, freshnessRate > 0 ? freshnessRate : sustainedRate / 2, freshnessSeconds, freshnessWarmupSeconds, run);
             }
             if (clusterRounds > 0) {
-                clusterThroughput(table, stack, kafka, from, to, writes);
+                clusterThroughput(table, stack, kafka, records, writes);
             }
         }
     }
@@ -161,8 +165,16 @@ public final class IngestBenchmark {
      * keyspace at RF 3, stream-ingest and the raw loop both at {@code LOCAL_QUORUM}: the same backlog, the
      * same alternating rounds.
      */
-    private void clusterThroughput(BenchTable table, StackEndpoints stack, KafkaPositions kafka, Map<TopicPartition, Long> from,
-                                   Map<TopicPartition, Long> to, List<DisplayWrite> writes) throws Exception {
+    private void clusterThroughput(BenchTable table, StackEndpoints stack, KafkaPositions kafka, List<OutgoingEvent> records,
+                                   List<DisplayWrite> allWrites) throws Exception {
+        int events = Math.min(clusterEvents, records.size());
+        List<DisplayWrite> writes = allWrites.subList(0, events);
+        Map<TopicPartition, Long> from = kafka.endOffsets(TOPICS);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(SimulatorBenchmark.producerConfig(
+                stack.kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            BenchEvents.publish(producer, BENCH_TOPICS, records.subList(0, events));
+        }
+        Map<TopicPartition, Long> to = kafka.endOffsets(TOPICS);
         try (CassandraCluster cluster = CassandraCluster.standalone("bench-ingest-cluster", 3).start()) {
             StackEndpoints endpoints = new StackEndpoints(cluster.contactPoint(1).getHostString(), cluster.contactPoint(1).getPort(),
                     stack.localDatacenter(), stack.kafkaBootstrapServers(), cluster.contactPointList());
