@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.session.Session;
 
 /**
  * The consistency every statement of an app runs at, from {@code display.cassandra.consistency.*}.
@@ -38,6 +39,17 @@ public final class CqlConsistency {
     /** The statement as a write: in the write profile, idempotent. */
     public static SimpleStatement write(SimpleStatement statement) {
         return statement.setExecutionProfileName(WRITE_PROFILE).setIdempotent(true);
+    }
+
+    /**
+     * A write to be run on {@code session}: in the write profile when the session's configuration has
+     * one (every app's, through {@link #configure}), else in its default profile (a session a test or a
+     * tool built by hand, which knows no write level of its own); idempotent either way.
+     */
+    public static SimpleStatement write(Session session, String cql) {
+        SimpleStatement statement = SimpleStatement.newInstance(cql).setIdempotent(true);
+        return session.getContext().getConfig().getProfiles().containsKey(WRITE_PROFILE)
+                ? statement.setExecutionProfileName(WRITE_PROFILE) : statement;
     }
 
     /** A read marked idempotent, so the driver may retry it elsewhere (and speculate, where configured). */

@@ -36,7 +36,7 @@ public final class DisplayWriter {
     public DisplayWriter(AsyncCqlOperations cql) {
         this.cql = cql;
         this.prepared = new PreparedStatements(text -> cql.execute(
-                (AsyncSessionCallback<PreparedStatement>) session -> session.prepareAsync(CqlConsistency.write(text)).toCompletableFuture()));
+                (AsyncSessionCallback<PreparedStatement>) session -> session.prepareAsync(CqlConsistency.write(session, text)).toCompletableFuture()));
     }
 
     /**
