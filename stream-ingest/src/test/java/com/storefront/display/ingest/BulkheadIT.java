@@ -47,7 +47,9 @@ import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 /**
  * The bulkhead: the product source answers in 2 s and fails half the time while product (thin), stock
  * and price events stream. The product circuit opens and product events are deferred, while stock and
- * price, each in its own listener container, stay fresh: p99 under a second. Once the source is well
+ * price, each in its own listener container, stay fresh: p99 under a second from Kafka to Cassandra
+ * (per-domain freshness counts from the record's Kafka timestamp: in CI the simulator's own events
+ * once reached Kafka 2 s after their occurredAt while its source API slept, which is not ingest's). Once the source is well
  * again, every deferred product event is re-driven and the read model equals the truth.
  */
 @WithLocalStack
