@@ -54,7 +54,10 @@ import io.micrometer.core.instrument.distribution.ValueAtPercentile;
  */
 @WithLocalStack
 @SpringBootTest(properties = {"display.ingest.redrive-interval=1s", "display.source.open-for=5s",
-        "display.topics.prefix=" + BulkheadIT.PREFIX})
+        "display.topics.prefix=" + BulkheadIT.PREFIX,
+        // percentiles over the last 10-20 s: the fault's, not the warm-up's (first polls, first preparations)
+        "management.metrics.distribution.expiry.display.ingest.domain.freshness=20s",
+        "management.metrics.distribution.buffer-length.display.ingest.domain.freshness=2"})
 @DirtiesContext
 class BulkheadIT {
 
@@ -120,13 +123,15 @@ class BulkheadIT {
                 opened.incrementAndGet();
             }
         });
-        simulator.faults().set(new Faults(null, new SourceApiFaults(50, 2_000, false)));
         simulator.producer().update(new ProducerSettings(100, new DomainMix(0, 30, 35, 35, 0, 0), 1.0, 0, 0));
-
         simulator.producer().start();
+        // warm-up without faults: group join, first polls, statement preparation
+        Awaitility.await("the stream warmed up").atMost(Duration.ofSeconds(60))
+                .until(() -> count(Domain.STOCK) > 200 && count(Domain.PRICE) > 200);
+        simulator.faults().set(new Faults(null, new SourceApiFaults(50, 2_000, false)));
         Awaitility.await("stock and price events streaming while the product circuit is open").atMost(Duration.ofSeconds(60))
-                .until(() -> opened.get() > 0 && count(Domain.STOCK) > 500 && count(Domain.PRICE) > 500);
-        TimeUnit.SECONDS.sleep(10); // measure a stretch of the fault, not its first moment
+                .until(() -> opened.get() > 0);
+        TimeUnit.SECONDS.sleep(22); // the percentiles' window holds the fault alone
         double stockP99 = p99(Domain.STOCK);
         double priceP99 = p99(Domain.PRICE);
         double productP99 = p99(Domain.PRODUCT);
@@ -141,11 +146,8 @@ class BulkheadIT {
 
         assertThat(opened.get()).as("the product circuit opened").isPositive();
         assertThat(deferred).as("product events deferred").isPositive();
-        // The issue's target is p99 under 1 s. Here it held (285 / 319 ms), but two CI runs measured 2.0-2.3 s
-        // for stock and prices with delivery p99 ~0.4 s and write p99 < 50 ms, cause not yet found (issue 19's
-        // note). What this pins meanwhile: stock and prices are not held up like products (p99 5.9-22 s).
-        assertThat(stockP99).as("stock freshness p99, ms").isLessThan(3_000).isLessThan(productP99 / 2);
-        assertThat(priceP99).as("price freshness p99, ms").isLessThan(3_000).isLessThan(productP99 / 2);
+        assertThat(stockP99).as("stock freshness p99, ms").isLessThan(1_000);
+        assertThat(priceP99).as("price freshness p99, ms").isLessThan(1_000);
 
         simulator.faults().set(Faults.NONE);
         kafka.awaitConsumed(GROUP, TOPICS, Duration.ofSeconds(180));
