@@ -203,10 +203,10 @@ public final class IngestBenchmark {
         properties.put("display.topics.prefix", BENCH_TOPICS.prefix());
         properties.put("display.ingest.write-concurrency", Integer.toString(inFlight));
         // freshness percentiles over the last 20-30 s: each snapshot reflects the stream as it is then
-        properties.put("management.metrics.distribution.expiry.display.ingest.freshness", "30s");
-        properties.put("management.metrics.distribution.buffer-length.display.ingest.freshness", "3");
-        properties.put("management.metrics.distribution.expiry.display.ingest.delivery", "30s");
-        properties.put("management.metrics.distribution.buffer-length.display.ingest.delivery", "3");
+        properties.put("management.metrics.distribution.expiry[display.ingest.freshness]", "30s");
+        properties.put("management.metrics.distribution.buffer-length[display.ingest.freshness]", "3");
+        properties.put("management.metrics.distribution.expiry[display.ingest.delivery]", "30s");
+        properties.put("management.metrics.distribution.buffer-length[display.ingest.delivery]", "3");
         properties.putAll(settings);
         properties.putAll(ingestOverrides);
         return InProcessApp.start(StreamIngestApplication.class, stack, KEYSPACE, properties);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -111,6 +112,19 @@ public final class KafkaPositions implements AutoCloseable {
                 .mapToLong(e -> e.getValue() - committed.getOrDefault(e.getKey(), 0L)).sum();
     }
 
+    /** The group's lag on each of the topics that has any, by topic name. */
+    public Map<String, Long> lagByTopic(String group, List<String> topics) throws Exception {
+        Map<TopicPartition, Long> committed = committed(group);
+        Map<String, Long> byTopic = new TreeMap<>();
+        endOffsets(topics).forEach((partition, end) -> {
+            long behind = end - committed.getOrDefault(partition, 0L);
+            if (behind > 0) {
+                byTopic.merge(partition.topic(), behind, Long::sum);
+            }
+        });
+        return byTopic;
+    }
+
     /** Waits until the group's committed offsets reach the end of every partition of the topics. */
     public void awaitConsumed(String group, List<String> topics, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -122,7 +136,8 @@ public final class KafkaPositions implements AutoCloseable {
             }
             Thread.sleep(200);
         } while (System.nanoTime() < deadline);
-        throw new LocalStackException("group " + group + " still lags " + lag + " records after " + timeout);
+        throw new LocalStackException("group " + group + " still lags " + lag + " records after " + timeout + " (by topic: "
+                + lagByTopic(group, topics) + ")");
     }
 
     @Override

@@ -56,8 +56,13 @@ import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 @SpringBootTest(properties = {"display.ingest.redrive-interval=1s", "display.source.open-for=5s",
         "display.topics.prefix=" + BulkheadIT.PREFIX,
         // percentiles over the last 10-20 s: the fault's, not the warm-up's (first polls, first preparations)
-        "management.metrics.distribution.expiry.display.ingest.domain.freshness=20s",
-        "management.metrics.distribution.buffer-length.display.ingest.domain.freshness=2"})
+        // (a Duration map's dotted key binds only in brackets: "expiry.display.ingest..." is silently dropped)
+        "management.metrics.distribution.expiry[display.ingest.domain.freshness]=20s",
+        "management.metrics.distribution.buffer-length[display.ingest.domain.freshness]=2",
+        "management.metrics.distribution.expiry[display.ingest.delivery]=20s",
+        "management.metrics.distribution.buffer-length[display.ingest.delivery]=2",
+        "management.metrics.distribution.expiry[display.ingest.write.latency]=20s",
+        "management.metrics.distribution.buffer-length[display.ingest.write.latency]=2"})
 @DirtiesContext
 class BulkheadIT {
 
