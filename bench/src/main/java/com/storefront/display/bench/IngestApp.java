@@ -41,6 +41,21 @@ final class IngestApp {
      * events/s, timed from the first written poll (group join excluded) to the last commit.
      */
     double drain(String group, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) throws Exception {
+        return drainTraced(group, from, to, Long.MAX_VALUE, (seconds, events) -> { }).rate();
+    }
+
+    /** A drain's rate (events/s) and seconds from the first written poll to the last commit. */
+    record Drained(double rate, double seconds) {
+    }
+
+    /** Called every {@code traceMillis} of a drain with the seconds since its first written poll and the events written since. */
+    interface Trace {
+        void sample(double seconds, double events);
+    }
+
+    /** {@link #drain}, calling {@code trace} on the way: how the rate ramps up. */
+    Drained drainTraced(String group, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, long traceMillis, Trace trace)
+            throws Exception {
         long total = BenchEvents.between(from, to);
         kafka.startGroupAt(group, from);
         double before = counted("display.ingest.events");
@@ -50,12 +65,17 @@ final class IngestApp {
         }
         long start = System.nanoTime();
         double atStart = counted("display.ingest.events") - before;
+        long nextTrace = start + TimeUnit.MILLISECONDS.toNanos(traceMillis);
         while (!reached(group, to)) {
             TimeUnit.MILLISECONDS.sleep(50);
+            if (System.nanoTime() >= nextTrace) {
+                trace.sample((System.nanoTime() - start) / 1e9, counted("display.ingest.events") - before - atStart);
+                nextTrace += TimeUnit.MILLISECONDS.toNanos(traceMillis);
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         stop();
-        return (total - atStart) / seconds;
+        return new Drained((total - atStart) / seconds, seconds);
     }
 
     /** Starts a new group at the current end of the topics; returns once it owns every partition. */

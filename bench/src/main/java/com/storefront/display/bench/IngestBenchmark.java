@@ -24,6 +24,7 @@ import com.storefront.display.core.event.DomainEvent;
 import com.storefront.display.core.event.EventCodec;
 import com.storefront.display.core.projection.Projections;
 import com.storefront.display.core.write.DisplayWrite;
+import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.ingest.StreamIngestApplication;
 import com.storefront.display.localstack.CassandraCluster;
 import com.storefront.display.localstack.KafkaPositions;
@@ -86,6 +87,13 @@ public final class IngestBenchmark {
     private final int clusterRounds;
     /** Events of the cluster row's backlog: three nodes on one small machine write far slower than one. */
     private final int clusterEvents;
+    /** The backlog row ({@link IngestBacklog}): shops, products per shop, rounds; 0 rounds leaves it out. */
+    private final int backlogShops;
+    private final int backlogProductsPerShop;
+    private final int backlogRounds;
+    private final boolean backlogShuffled;
+    /** {@code --only=backlog}: the backlog row alone. */
+    private final boolean backlogOnly;
     /** {@code --ingest.<property>=<value>}: stream-ingest settings for this run, e.g. {@code --ingest.display.ingest.listeners.concurrency=4}. */
     private final Map<String, String> ingestOverrides = new HashMap<>();
     private final String run = Long.toString(System.currentTimeMillis() % 100_000_000);
@@ -105,6 +113,15 @@ public final class IngestBenchmark {
         this.pauseCompaction = Boolean.parseBoolean(args.getOrDefault("pause-compaction", "true"));
         this.clusterRounds = Integer.parseInt(args.getOrDefault("cluster-rounds", "2"));
         this.clusterEvents = Integer.parseInt(args.getOrDefault("cluster-events", "60000"));
+        this.backlogShops = Integer.parseInt(args.getOrDefault("backlog-shops", "10000"));
+        this.backlogProductsPerShop = Integer.parseInt(args.getOrDefault("backlog-products", "100"));
+        this.backlogRounds = Integer.parseInt(args.getOrDefault("backlog-rounds", "3"));
+        this.backlogShuffled = Boolean.parseBoolean(args.getOrDefault("backlog-shuffled", "false"));
+        String only = args.getOrDefault("only", "");
+        if (!only.isEmpty() && !only.equals("backlog")) {
+            throw new IllegalArgumentException("--only takes backlog (the other rows build on each other), got " + only);
+        }
+        this.backlogOnly = only.equals("backlog");
         args.forEach((key, value) -> {
             if (key.startsWith("ingest.")) {
                 ingestOverrides.put(key.substring("ingest.".length()), value);
@@ -122,6 +139,13 @@ public final class IngestBenchmark {
         try (KafkaPositions kafka = new KafkaPositions(stack.kafkaBootstrapServers())) {
             kafka.createMissing(TOPICS, TOPIC_PARTITIONS);
             kafka.awaitTopics(TOPICS, Duration.ofSeconds(30));
+            if (backlogRounds > 0) {
+                // first: its drain's context is the first in this JVM
+                backlog(table, stack, kafka);
+            }
+            if (backlogOnly) {
+                return;
+            }
             List<OutgoingEvent> records = BenchEvents.of(SimulatorProperties.of(42, shops, products), DomainMix.STORE, events);
             List<DomainEvent> decoded = records.stream().map(r -> EventCodec.decode(r.value())).toList();
             List<DisplayWrite> writes = decoded.stream().map(e -> Projections.of(e.type().domain()).apply(e)).toList();
@@ -191,6 +215,25 @@ public final class IngestBenchmark {
                         "ingest Kafka -> Cassandra, 3 nodes at RF 3, LOCAL_QUORUM")
                         .measure(table, new IngestApp(ingest, kafka, TOPICS), session, new Compaction(session, KEYSPACE), from, to, writes);
             }
+        }
+    }
+
+    private void backlog(BenchTable table, StackEndpoints stack, KafkaPositions kafka) throws Exception {
+        // the keyspace exists once a context has migrated it: the raw loops' session needs it
+        startIngest(stack, Map.of()).close();
+        try (CqlSession session = CqlSession.builder().addContactPoint(stack.cassandraContactPoint())
+                     .withLocalDatacenter(stack.localDatacenter()).withKeyspace(KEYSPACE).build();
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(SimulatorBenchmark.producerConfig(
+                     stack.kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            new IngestBacklog(backlogShops, backlogProductsPerShop, backlogRounds, inFlight, DisplayWriter.DEFAULT_MAX_BATCH,
+                    backlogShuffled, run)
+                    .measure(table, kafka, producer, session, new Compaction(session, KEYSPACE), topics -> {
+                        try {
+                            return startIngest(stack, Map.of("display.topics.prefix", topics.prefix()));
+                        } catch (Exception e) {
+                            throw new IllegalStateException("stream-ingest did not start", e);
+                        }
+                    });
         }
     }
 

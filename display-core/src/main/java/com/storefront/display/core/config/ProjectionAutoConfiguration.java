@@ -10,6 +10,7 @@ import org.springframework.data.cassandra.core.cql.AsyncCqlTemplate;
 import org.springframework.data.cassandra.core.cql.CqlTemplate;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.storefront.display.core.cql.DisplayCassandraProperties;
 import com.storefront.display.core.domain.Topics;
 import com.storefront.display.core.failure.FailureStore;
 import com.storefront.display.core.source.HttpSourceApi;
@@ -29,13 +30,13 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 @AutoConfiguration(afterName = "org.springframework.boot.cassandra.autoconfigure.CassandraAutoConfiguration")
 @ConditionalOnBean(CqlSession.class)
-@EnableConfigurationProperties({Topics.class, SourceProperties.class})
+@EnableConfigurationProperties({Topics.class, SourceProperties.class, DisplayCassandraProperties.class})
 public class ProjectionAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DisplayWriter displayWriter(CqlSession session) {
-        return new DisplayWriter(new AsyncCqlTemplate(session));
+    DisplayWriter displayWriter(CqlSession session, DisplayCassandraProperties cassandra) {
+        return new DisplayWriter(new AsyncCqlTemplate(session), cassandra.writeBatch());
     }
 
     @Bean

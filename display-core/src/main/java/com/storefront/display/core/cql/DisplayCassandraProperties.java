@@ -15,10 +15,13 @@ import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
  *                          node that went down: an app works again within about this long of the node
  *                          coming back (the driver's default is a minute)
  * @param consistency       the consistency levels of the app's reads and writes
+ * @param writeBatch        the most read-model writes of one shop partition sent to Cassandra as one
+ *                          unlogged batch (see {@code DisplayWriter}); 1 sends every write alone
  */
 @ConfigurationProperties("display.cassandra")
 public record DisplayCassandraProperties(@DefaultValue("5s") Duration reconnectMaxDelay,
-                                         @DefaultValue Consistency consistency) {
+                                         @DefaultValue Consistency consistency,
+                                         @DefaultValue("32") int writeBatch) {
 
     /**
      * {@code display.cassandra.consistency.*}. {@code LOCAL_ONE} suits the local single node (RF 1); a

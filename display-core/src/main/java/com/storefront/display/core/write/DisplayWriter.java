@@ -1,9 +1,14 @@
 package com.storefront.display.core.write;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -11,7 +16,10 @@ import org.springframework.data.cassandra.core.cql.AsyncCqlOperations;
 import org.springframework.data.cassandra.core.cql.AsyncSessionCallback;
 
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.storefront.display.core.cql.CqlConsistency;
 import com.storefront.display.core.cql.PreparedStatements;
@@ -27,14 +35,40 @@ import com.storefront.display.core.cql.PreparedStatements;
  * extraction, exception translation) were a visible share of the driver's I/O threads; the callback
  * returns the driver's own future. Every failure reaches the caller as a {@link DisplayWriteException}
  * naming the write, its cause the driver's exception (or Spring's, when the template translated it).
+ * <p>
+ * {@link #writeAllAndWait} sends the writes of one shop partition together, as unlogged batches of up to
+ * {@code maxBatch} statements: Cassandra applies a single-partition batch as one mutation, one request
+ * instead of one per row ({@code bench/ingest}'s backlog row: a cold drain of a million stock updates
+ * spent most of Cassandra's CPU on the per-request work). Every statement keeps its own
+ * {@code USING TIMESTAMP}, so a batch changes nothing about which write wins. A batch that fails is
+ * retried as its single writes, concurrently: the good ones are applied, and the failure reported is
+ * that of the write that failed on its own, so a poison write cannot hide inside a batch nor take the
+ * others with it.
  */
 public final class DisplayWriter {
 
+    /** Statements per batch unless configured ({@code display.cassandra.write-batch}); the DataStax Kafka sink's figure. */
+    public static final int DEFAULT_MAX_BATCH = 32;
+
+    /** A shop partition of one table: the writes a batch may group. */
+    private record Partition(DisplayTable table, Long key) {
+    }
+
     private final AsyncCqlOperations cql;
     private final PreparedStatements prepared;
+    private final int maxBatch;
 
     public DisplayWriter(AsyncCqlOperations cql) {
+        this(cql, DEFAULT_MAX_BATCH);
+    }
+
+    /** @param maxBatch the most statements of one partition sent as one batch; 1 sends every write alone */
+    public DisplayWriter(AsyncCqlOperations cql, int maxBatch) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("a batch holds at least one write, got " + maxBatch);
+        }
         this.cql = cql;
+        this.maxBatch = maxBatch;
         this.prepared = new PreparedStatements(text -> cql.execute(
                 (AsyncSessionCallback<PreparedStatement>) session -> session.prepareAsync(CqlConsistency.write(session, text)).toCompletableFuture()));
     }
@@ -58,8 +92,9 @@ public final class DisplayWriter {
     }
 
     /**
-     * Applies the writes with at most {@code maxInFlight} of them in flight, and returns when all are
-     * acknowledged. The writes' completions count down permits rather than being collected and joined:
+     * Applies the writes, those of one partition in batches (see the class comment), with at most
+     * {@code maxInFlight} requests (a batch or a single write) in flight, and returns when all are
+     * acknowledged. The completions count down permits rather than being collected and joined:
      * {@code bench/ingest} showed the per-write future chains as a visible share of the driver's I/O threads.
      *
      * @throws DisplayWriteException the first failure, once every write has completed
@@ -67,14 +102,19 @@ public final class DisplayWriter {
     public void writeAllAndWait(Collection<? extends DisplayWrite> writes, int maxInFlight) {
         Semaphore permits = new Semaphore(maxInFlight);
         AtomicReference<DisplayWriteException> firstFailure = new AtomicReference<>();
-        for (DisplayWrite write : writes) {
+        Consumer<DisplayWriteException> done = failure -> {
+            if (failure != null) {
+                firstFailure.compareAndSet(null, failure);
+            }
+            permits.release();
+        };
+        for (List<DisplayWrite> group : batches(writes)) {
             permits.acquireUninterruptibly();
-            start(write, failure -> {
-                if (failure != null) {
-                    firstFailure.compareAndSet(null, failure);
-                }
-                permits.release();
-            });
+            if (group.size() == 1) {
+                start(group.get(0), done);
+            } else {
+                startBatch(group, done);
+            }
         }
         permits.acquireUninterruptibly(maxInFlight);
         if (firstFailure.get() != null) {
@@ -82,9 +122,30 @@ public final class DisplayWriter {
         }
     }
 
-    /** Applies the writes concurrently; completes when all succeeded, or fails with the first failure. */
+    /** Applies the writes concurrently, one request each; completes when all succeeded, or fails with the first failure. */
     public CompletableFuture<Void> writeAll(Collection<? extends DisplayWrite> writes) {
         return CompletableFuture.allOf(writes.stream().map(this::write).toArray(CompletableFuture[]::new));
+    }
+
+    /** The writes grouped by partition, in order of first appearance, each group cut to at most {@link #maxBatch}. */
+    private List<List<DisplayWrite>> batches(Collection<? extends DisplayWrite> writes) {
+        if (maxBatch == 1) {
+            return writes.stream().<List<DisplayWrite>>map(List::of).toList();
+        }
+        Map<Partition, List<DisplayWrite>> open = new LinkedHashMap<>();
+        List<List<DisplayWrite>> groups = new ArrayList<>();
+        for (DisplayWrite write : writes) {
+            List<DisplayWrite> group = open.computeIfAbsent(new Partition(write.key().table(), write.key().values().get(0)), p -> {
+                List<DisplayWrite> created = new ArrayList<>(Math.min(maxBatch, 8));
+                groups.add(created);
+                return created;
+            });
+            group.add(write);
+            if (group.size() == maxBatch) {
+                open.remove(new Partition(write.key().table(), write.key().values().get(0)));
+            }
+        }
+        return groups;
     }
 
     /**
@@ -103,6 +164,59 @@ public final class DisplayWriter {
         }
         execution.whenComplete((applied, failure) -> done.accept(
                 failure == null ? null : new DisplayWriteException(write, DisplayWriteException.unwrap(failure))));
+    }
+
+    /**
+     * Starts the writes of one partition as one unlogged batch; when the batch fails, as single writes.
+     * {@code done} is called once: null when every write was acknowledged, else the first single write's failure.
+     */
+    private void startBatch(List<DisplayWrite> writes, Consumer<DisplayWriteException> done) {
+        CompletionStage<AsyncResultSet> execution;
+        try {
+            List<CompletableFuture<PreparedStatement>> statements = writes.stream().map(w -> prepared.get(w.cql())).toList();
+            execution = statements.stream().allMatch(s -> s.isDone() && !s.isCompletedExceptionally())
+                    ? executeBatch(statements, writes)
+                    : CompletableFuture.allOf(statements.toArray(CompletableFuture[]::new))
+                            .thenCompose(ready -> executeBatch(statements, writes));
+        } catch (RuntimeException e) {
+            execution = CompletableFuture.failedFuture(e);
+        }
+        execution.whenComplete((applied, failure) -> {
+            if (failure == null) {
+                done.accept(null);
+            } else {
+                startEach(writes, done);
+            }
+        });
+    }
+
+    /** The batch's writes one by one, all started at once; {@code done} once, when the last one completed. */
+    private void startEach(List<DisplayWrite> writes, Consumer<DisplayWriteException> done) {
+        AtomicInteger remaining = new AtomicInteger(writes.size());
+        AtomicReference<DisplayWriteException> firstFailure = new AtomicReference<>();
+        for (DisplayWrite write : writes) {
+            start(write, failure -> {
+                if (failure != null) {
+                    firstFailure.compareAndSet(null, failure);
+                }
+                if (remaining.decrementAndGet() == 0) {
+                    done.accept(firstFailure.get());
+                }
+            });
+        }
+    }
+
+    private CompletableFuture<AsyncResultSet> executeBatch(List<CompletableFuture<PreparedStatement>> statements, List<DisplayWrite> writes) {
+        BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.UNLOGGED);
+        String profile = null;
+        for (int i = 0; i < writes.size(); i++) {
+            BoundStatement bound = statements.get(i).join().bind(writes.get(i).bindValues().toArray());
+            profile = bound.getExecutionProfileName();
+            batch.addStatement(bound);
+        }
+        // a batch runs at its own level, not its statements': the write profile they were prepared in
+        BatchStatement statement = batch.setExecutionProfileName(profile).setIdempotence(true).build();
+        return cql.execute((AsyncSessionCallback<AsyncResultSet>) session -> session.executeAsync(statement).toCompletableFuture());
     }
 
     private CompletableFuture<AsyncResultSet> execute(PreparedStatement statement, DisplayWrite write) {

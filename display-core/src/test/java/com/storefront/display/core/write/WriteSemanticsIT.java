@@ -150,6 +150,56 @@ class WriteSemanticsIT {
                 .hasMessageContaining("Codec not found");
     }
 
+    @Test
+    void anOlderUpdateInsideABatchStillLosesToANewerCell() {
+        long shop = SHOPS.incrementAndGet();
+        write(new DisplayWrite.Upsert(RowKey.product(shop, 2), List.of(ColumnValue.of("stock_quantity", 9)), 500));
+
+        // one shop's writes: one unlogged batch, each statement with its own timestamp
+        writer.writeAllAndWait(List.of(productUpsert(shop, 1, "Oat milk 1L (new)", 2900, 200),
+                productUpsert(shop, 1, "Oat milk 1L (old)", 3200, 100),
+                new DisplayWrite.Upsert(RowKey.product(shop, 2), List.of(ColumnValue.of("stock_quantity", 4)), 400),
+                new DisplayWrite.Delete(RowKey.product(shop, 3), 300), productUpsert(shop, 3, "Rye bread", 450, 250)), 4);
+
+        assertThat(product(shop, 1)).get().extracting(ShopProduct::name, ShopProduct::basePrice)
+                .containsExactly("Oat milk 1L (new)", 2900L);
+        assertThat(writeTime(shop, 1, "name")).isEqualTo(200);
+        assertThat(product(shop, 2)).get().extracting(ShopProduct::stockQuantity).isEqualTo(9);
+        assertThat(product(shop, 3)).as("deleted at 300, after the upsert's 250").isEmpty();
+    }
+
+    @Test
+    void aBatchWithAPoisonWriteFailsOnlyThatWriteAndLosesNothing() {
+        long shop = SHOPS.incrementAndGet();
+        DisplayWrite wrong = new DisplayWrite.Upsert(RowKey.product(shop, 2), List.of(ColumnValue.of("stock_quantity", "lots")), 100);
+        List<DisplayWrite> writes = List.of(productUpsert(shop, 1, "Oat milk 1L", 3200, 100), wrong,
+                productUpsert(shop, 3, "Rye bread", 450, 100), shopUpsert(shop, "Green Grocer", 100));
+
+        assertThatThrownBy(() -> writer.writeAllAndWait(writes, 4)).isInstanceOf(DisplayWriteException.class)
+                .hasMessageContaining("stock_quantity")
+                .hasMessageContaining("RowKey[table=SHOP_PRODUCT, values=[" + shop + ", 2]]")
+                .satisfies(e -> assertThat(((DisplayWriteException) e).write()).isEqualTo(wrong));
+
+        assertThat(product(shop, 1)).get().extracting(ShopProduct::name).isEqualTo("Oat milk 1L");
+        assertThat(product(shop, 3)).get().extracting(ShopProduct::name).isEqualTo("Rye bread");
+        assertThat(product(shop, 2)).isEmpty();
+        assertThat(header(shop)).get().extracting(ShopHeader::name).isEqualTo("Green Grocer");
+    }
+
+    @Test
+    void moreWritesOfAShopThanABatchHoldsAllLand() {
+        long shop = SHOPS.incrementAndGet();
+        List<DisplayWrite> writes = new java.util.ArrayList<>();
+        for (long product = 1; product <= 3 * DisplayWriter.DEFAULT_MAX_BATCH + 5; product++) {
+            writes.add(new DisplayWrite.Upsert(RowKey.product(shop, product), List.of(ColumnValue.of("stock_quantity", (int) product)), 100));
+        }
+
+        writer.writeAllAndWait(writes, 2);
+
+        assertThat(session.execute("SELECT count(*) FROM shop_product WHERE shop_id = ?", shop).one().getLong(0))
+                .isEqualTo(writes.size());
+    }
+
     private static DisplayWrite productUpsert(long shop, long product, String name, long basePrice, long version) {
         return new DisplayWrite.Upsert(RowKey.product(shop, product), List.of(
                 ColumnValue.of("name", name), ColumnValue.of("category", "dairy"),
