@@ -11,6 +11,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 
 import com.storefront.display.ingest.batch.DomainListeners;
 import com.storefront.display.localstack.KafkaPositions;
+import com.storefront.display.testkit.cassandra.StatementCount;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -27,6 +28,7 @@ final class IngestApp {
     private final MeterRegistry meters;
     private final KafkaPositions kafka;
     private final List<String> topics;
+    private final StatementCount shopProductWrites;
 
     IngestApp(ConfigurableApplicationContext context, KafkaPositions kafka, List<String> topics) {
         this.containers = List.copyOf(context.getBean(KafkaListenerEndpointRegistry.class)
@@ -34,6 +36,12 @@ final class IngestApp {
         this.meters = context.getBean(MeterRegistry.class);
         this.kafka = kafka;
         this.topics = topics;
+        this.shopProductWrites = context.getBean(StatementCount.class);
+    }
+
+    /** The writes to {@code shop_product} the app's session ran so far, a batch counting as the writes it holds. */
+    StatementCount shopProductWrites() {
+        return shopProductWrites;
     }
 
     /**
@@ -41,16 +49,19 @@ final class IngestApp {
      * events/s, timed from the first written poll (group join excluded) to the last commit.
      */
     double drain(String group, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) throws Exception {
-        return drainTraced(group, from, to, Long.MAX_VALUE, (seconds, events) -> { }).rate();
+        return drainTraced(group, from, to, Long.MAX_VALUE, (seconds, events, polls) -> { }).rate();
     }
 
     /** A drain's rate (events/s) and seconds from the first written poll to the last commit. */
     record Drained(double rate, double seconds) {
     }
 
-    /** Called every {@code traceMillis} of a drain with the seconds since its first written poll and the events written since. */
+    /**
+     * Called every {@code traceMillis} of a drain with the seconds since its first written poll, the
+     * events and the polls written since.
+     */
     interface Trace {
-        void sample(double seconds, double events);
+        void sample(double seconds, double events, long polls);
     }
 
     /** {@link #drain}, calling {@code trace} on the way: how the rate ramps up. */
@@ -65,11 +76,13 @@ final class IngestApp {
         }
         long start = System.nanoTime();
         double atStart = counted("display.ingest.events") - before;
+        long pollsAtStart = polls();
         long nextTrace = start + TimeUnit.MILLISECONDS.toNanos(traceMillis);
         while (!reached(group, to)) {
             TimeUnit.MILLISECONDS.sleep(50);
             if (System.nanoTime() >= nextTrace) {
-                trace.sample((System.nanoTime() - start) / 1e9, counted("display.ingest.events") - before - atStart);
+                trace.sample((System.nanoTime() - start) / 1e9, counted("display.ingest.events") - before - atStart,
+                        polls() - pollsAtStart);
                 nextTrace += TimeUnit.MILLISECONDS.toNanos(traceMillis);
             }
         }
@@ -119,6 +132,19 @@ final class IngestApp {
 
     double freshnessMillis(double percentile) {
         return millis("display.ingest.freshness", percentile);
+    }
+
+    /** p99 of {@code display.ingest.domain.freshness} per domain, in ms, e.g. {@code {stock=12, products=480}}. */
+    Map<String, Long> domainFreshnessP99() {
+        Map<String, Long> p99 = new java.util.TreeMap<>();
+        for (Timer timer : meters.find("display.ingest.domain.freshness").timers()) {
+            for (ValueAtPercentile value : timer.takeSnapshot().percentileValues()) {
+                if (value.percentile() == 0.99) {
+                    p99.put(timer.getId().getTag("domain"), Math.round(value.value(TimeUnit.MILLISECONDS)));
+                }
+            }
+        }
+        return p99;
     }
 
     double millis(String timer, double percentile) {

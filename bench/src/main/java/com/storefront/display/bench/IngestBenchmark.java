@@ -26,6 +26,7 @@ import com.storefront.display.core.projection.Projections;
 import com.storefront.display.core.write.DisplayWrite;
 import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.ingest.StreamIngestApplication;
+import com.storefront.display.testkit.cassandra.StatementCount;
 import com.storefront.display.localstack.CassandraCluster;
 import com.storefront.display.localstack.KafkaPositions;
 import com.storefront.display.localstack.StackEndpoints;
@@ -94,6 +95,8 @@ public final class IngestBenchmark {
     private final boolean backlogShuffled;
     /** {@code --only=backlog}: the backlog row alone. */
     private final boolean backlogOnly;
+    /** {@code --only=freshness} (with {@code --freshness-rate}): the freshness row alone. */
+    private final boolean freshnessOnly;
     /** {@code --ingest.<property>=<value>}: stream-ingest settings for this run, e.g. {@code --ingest.display.ingest.listeners.concurrency=4}. */
     private final Map<String, String> ingestOverrides = new HashMap<>();
     private final String run = Long.toString(System.currentTimeMillis() % 100_000_000);
@@ -118,10 +121,15 @@ public final class IngestBenchmark {
         this.backlogRounds = Integer.parseInt(args.getOrDefault("backlog-rounds", "3"));
         this.backlogShuffled = Boolean.parseBoolean(args.getOrDefault("backlog-shuffled", "false"));
         String only = args.getOrDefault("only", "");
-        if (!only.isEmpty() && !only.equals("backlog")) {
-            throw new IllegalArgumentException("--only takes backlog (the other rows build on each other), got " + only);
+        if (!only.isEmpty() && !only.equals("backlog") && !only.equals("freshness")) {
+            throw new IllegalArgumentException("--only takes backlog or freshness (the other rows build on each other), got " + only);
+        }
+        if (only.equals("freshness") && freshnessRate <= 0) {
+            throw new IllegalArgumentException("--only=freshness needs --freshness-rate (events/s): without the throughput rows "
+                    + "there is no sustained rate to halve");
         }
         this.backlogOnly = only.equals("backlog");
+        this.freshnessOnly = only.equals("freshness");
         args.forEach((key, value) -> {
             if (key.startsWith("ingest.")) {
                 ingestOverrides.put(key.substring("ingest.".length()), value);
@@ -139,7 +147,7 @@ public final class IngestBenchmark {
         try (KafkaPositions kafka = new KafkaPositions(stack.kafkaBootstrapServers())) {
             kafka.createMissing(TOPICS, TOPIC_PARTITIONS);
             kafka.awaitTopics(TOPICS, Duration.ofSeconds(30));
-            if (backlogRounds > 0) {
+            if (backlogRounds > 0 && !freshnessOnly) {
                 // first: its drain's context is the first in this JVM
                 backlog(table, stack, kafka);
             }
@@ -149,27 +157,7 @@ public final class IngestBenchmark {
             List<OutgoingEvent> records = BenchEvents.of(SimulatorProperties.of(42, shops, products), DomainMix.STORE, events);
             List<DomainEvent> decoded = records.stream().map(r -> EventCodec.decode(r.value())).toList();
             List<DisplayWrite> writes = decoded.stream().map(e -> Projections.of(e.type().domain()).apply(e)).toList();
-            double sustainedRate;
-            Map<TopicPartition, Long> from;
-            Map<TopicPartition, Long> to;
-            try (ConfigurableApplicationContext ingest = startIngest(stack, Map.of());
-                 CqlSession session = CqlSession.builder().addContactPoint(stack.cassandraContactPoint())
-                         .withLocalDatacenter(stack.localDatacenter()).withKeyspace(KEYSPACE).build();
-                 KafkaProducer<String, byte[]> producer = new KafkaProducer<>(SimulatorBenchmark.producerConfig(
-                         stack.kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-                IngestApp app = new IngestApp(ingest, kafka, TOPICS);
-                Compaction compaction = new Compaction(session, KEYSPACE);
-                from = app.endOffsets();
-                java.time.Duration brokerBefore = ServerCpu.used(ServerCpu.KAFKA);
-                BenchEvents.publish(producer, BENCH_TOPICS, records);
-                to = app.endOffsets();
-                log.info("publishing the backlog of {} events cost the broker {} us of CPU per event", records.size(),
-                        String.format("%.1f", (ServerCpu.used(ServerCpu.KAFKA).minus(brokerBefore)).toNanos() / 1e3 / records.size()));
-                double maxRate = new IngestThroughput(rounds, warmups, inFlight, pauseCompaction, run, "ingest Kafka -> Cassandra")
-                        .measure(table, app, session, compaction, from, to, writes);
-                sustainedRate = IngestSustained.measure(table, app, compaction, from, to, maxRate, run);
-                IngestStockBurst.measure(table, app, compaction, producer, BENCH_TOPICS, burstProducts, burstUpdates, run);
-            }
+            double sustainedRate = freshnessOnly ? freshnessRate * 2.0 : throughputRows(table, stack, kafka, records, writes);
             // a fresh context: its freshness timer holds only the samples of the steady stream
             try (ConfigurableApplicationContext ingest = startIngest(stack, Map.of());
                  CqlSession session = CqlSession.builder().addContactPoint(stack.cassandraContactPoint())
@@ -178,9 +166,33 @@ public final class IngestBenchmark {
                 IngestFreshness.measure(table, new IngestApp(ingest, kafka, TOPICS), stack.kafkaBootstrapServers(), BENCH_TOPICS,
                         decoded, freshnessRate > 0 ? freshnessRate : sustainedRate / 2, freshnessSeconds, freshnessWarmupSeconds, run);
             }
-            if (clusterRounds > 0) {
+            if (clusterRounds > 0 && !freshnessOnly) {
                 clusterThroughput(table, stack, kafka, records, writes);
             }
+        }
+    }
+
+    /** The throughput rounds, the sustained rate with compaction running and the stock burst; returns the sustained rate. */
+    private double throughputRows(BenchTable table, StackEndpoints stack, KafkaPositions kafka, List<OutgoingEvent> records,
+                                  List<DisplayWrite> writes) throws Exception {
+        try (ConfigurableApplicationContext ingest = startIngest(stack, Map.of());
+             CqlSession session = CqlSession.builder().addContactPoint(stack.cassandraContactPoint())
+                     .withLocalDatacenter(stack.localDatacenter()).withKeyspace(KEYSPACE).build();
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(SimulatorBenchmark.producerConfig(
+                     stack.kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            IngestApp app = new IngestApp(ingest, kafka, TOPICS);
+            Compaction compaction = new Compaction(session, KEYSPACE);
+            Map<TopicPartition, Long> from = app.endOffsets();
+            java.time.Duration brokerBefore = ServerCpu.used(ServerCpu.KAFKA);
+            BenchEvents.publish(producer, BENCH_TOPICS, records);
+            Map<TopicPartition, Long> to = app.endOffsets();
+            log.info("publishing the backlog of {} events cost the broker {} us of CPU per event", records.size(),
+                    String.format("%.1f", (ServerCpu.used(ServerCpu.KAFKA).minus(brokerBefore)).toNanos() / 1e3 / records.size()));
+            double maxRate = new IngestThroughput(rounds, warmups, inFlight, pauseCompaction, run, "ingest Kafka -> Cassandra")
+                    .measure(table, app, session, compaction, from, to, writes);
+            double sustainedRate = IngestSustained.measure(table, app, compaction, from, to, maxRate, run);
+            IngestStockBurst.measure(table, app, compaction, producer, BENCH_TOPICS, burstProducts, burstUpdates, run);
+            return sustainedRate;
         }
     }
 
@@ -249,9 +261,12 @@ public final class IngestBenchmark {
         properties.put("management.metrics.distribution.expiry[display.ingest.freshness]", "30s");
         properties.put("management.metrics.distribution.buffer-length[display.ingest.freshness]", "3");
         properties.put("management.metrics.distribution.expiry[display.ingest.delivery]", "30s");
+        properties.put("management.metrics.distribution.expiry[display.ingest.domain.freshness]", "30s");
+        properties.put("management.metrics.distribution.buffer-length[display.ingest.domain.freshness]", "3");
         properties.put("management.metrics.distribution.buffer-length[display.ingest.delivery]", "3");
         properties.putAll(settings);
         properties.putAll(ingestOverrides);
-        return InProcessApp.start(StreamIngestApplication.class, stack, KEYSPACE, properties);
+        // what the app asks Cassandra to write to shop_product, a batch counting as the writes it holds (IngestApp.shopProductWrites)
+        return InProcessApp.start(StreamIngestApplication.class, stack, KEYSPACE, properties, List.of(StatementCount.writesTo("shop_product")));
     }
 }

@@ -1,5 +1,6 @@
 package com.storefront.display.testkit.cassandra;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
@@ -9,6 +10,8 @@ import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverExecutionProfile;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchableStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
@@ -19,7 +22,8 @@ import com.datastax.oss.driver.api.core.tracker.RequestTracker;
 /**
  * Records the consistency level and idempotence every statement of a session actually ran with (the
  * statement's own, or its execution profile's), so a test can pin that an app's reads and writes honour
- * {@code display.cassandra.consistency.*}. Add it with {@code CqlSessionBuilder.addRequestTracker}.
+ * {@code display.cassandra.consistency.*}. A batch's statements are seen one by one, at the batch's level.
+ * Add it with {@code CqlSessionBuilder.addRequestTracker}.
  */
 public final class StatementConsistency implements RequestTracker {
 
@@ -53,19 +57,38 @@ public final class StatementConsistency implements RequestTracker {
         if (!(request instanceof Statement<?> statement)) {
             return;
         }
-        String cql = request instanceof SimpleStatement simple ? simple.getQuery()
-                : request instanceof BoundStatement bound ? bound.getPreparedStatement().getQuery() : null;
-        if (cql == null) {
-            return;
-        }
+        // a batch runs at its own level (or its profile's): each statement it holds is seen at that level
         ConsistencyLevel level = statement.getConsistencyLevel() != null ? statement.getConsistencyLevel()
                 : DefaultConsistencyLevel.valueOf(profile.getString(DefaultDriverOption.REQUEST_CONSISTENCY));
         Boolean idempotent = statement.isIdempotent();
         boolean effectivelyIdempotent = idempotent != null ? idempotent
                 : profile.getBoolean(DefaultDriverOption.REQUEST_DEFAULT_IDEMPOTENCE);
-        String upper = cql.strip().toUpperCase(Locale.ROOT);
-        boolean write = upper.startsWith("INSERT") || upper.startsWith("UPDATE") || upper.startsWith("DELETE");
-        boolean conditional = write && (upper.contains(" IF NOT EXISTS") || upper.matches("(?s).* IF \\w+ *=.*"));
-        seen.add(new Seen(cql, level, effectivelyIdempotent, write, conditional));
+        for (String cql : cqlOf(request)) {
+            String upper = cql.strip().toUpperCase(Locale.ROOT);
+            boolean write = upper.startsWith("INSERT") || upper.startsWith("UPDATE") || upper.startsWith("DELETE");
+            boolean conditional = write && (upper.contains(" IF NOT EXISTS") || upper.matches("(?s).* IF \\w+ *=.*"));
+            seen.add(new Seen(cql, level, effectivelyIdempotent, write, conditional));
+        }
+    }
+
+    /**
+     * The CQL text of each statement a request carries: one for a simple or bound statement, one per
+     * statement for a batch, none for anything else (a prepare, a control request).
+     */
+    public static List<String> cqlOf(Request request) {
+        if (request instanceof SimpleStatement simple) {
+            return List.of(simple.getQuery());
+        }
+        if (request instanceof BoundStatement bound) {
+            return List.of(bound.getPreparedStatement().getQuery());
+        }
+        if (request instanceof BatchStatement batch) {
+            List<String> all = new ArrayList<>(batch.size());
+            for (BatchableStatement<?> inner : batch) {
+                all.addAll(cqlOf(inner));
+            }
+            return all;
+        }
+        return List.of();
     }
 }

@@ -101,7 +101,11 @@ public final class Execution {
         }
     }
 
-    public record Partitions(int total, int completed, int failed, int running) {
+    /** @param items one per partition: its step name, status, counts and the instance that ran it */
+    public record Partitions(int total, int completed, int failed, int running, List<Partition> items) {
+    }
+
+    public record Partition(String name, String status, long readCount, long writeCount, String worker) {
     }
 
     public record Progress(long done, long total, double percent) {
