@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 
 /**
  * Applies the versioned CQL scripts to a keyspace: creates the keyspace if missing, takes the
@@ -53,7 +55,7 @@ public final class CqlMigrations {
             createKeyspaceAndHistory(session, keyspace);
             MigrationConsistency.require(settings.consistency(), replication(session, keyspace), keyspace);
             // scripts use unqualified table names; this private session runs one statement at a time
-            session.execute(statement("USE " + keyspace));
+            executeOnceKnown(session, "USE " + keyspace);
             MigrationLock lock = MigrationLock.acquire(session, keyspace, settings.consistency(), settings.lockLease(),
                     settings.lockWait());
             try {
@@ -144,7 +146,7 @@ public final class CqlMigrations {
      * agreement only up to its own timeout, then goes on).
      */
     private static void ddl(CqlSession session, String cql) {
-        if (session.execute(statement(cql)).getExecutionInfo().isSchemaInAgreement()) {
+        if (executeOnceKnown(session, cql).getExecutionInfo().isSchemaInAgreement()) {
             return;
         }
         long deadline = System.nanoTime() + STATEMENT_TIMEOUT.toNanos();
@@ -158,6 +160,34 @@ public final class CqlMigrations {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for schema agreement", e);
+            }
+        }
+    }
+
+    /**
+     * Runs a statement, again while its coordinator answers that a keyspace or table does not exist:
+     * on a cluster that has just started, a node may not yet see a new peer as alive, so the driver
+     * reports schema agreement without it and the next statement, coordinated there, does not find what
+     * the last one made (seen on a three-node cluster seconds after its nodes answered). Such a statement
+     * changed nothing, so running it again is safe; after {@link #STATEMENT_TIMEOUT} the error stands.
+     */
+    private static ResultSet executeOnceKnown(CqlSession session, String cql) {
+        long deadline = System.nanoTime() + STATEMENT_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return session.execute(statement(cql));
+            } catch (InvalidQueryException e) {
+                if (e.getMessage() == null || !e.getMessage().contains("doesn't exist") || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                log.info("{} on {}: {}; the node has not learned the schema yet, trying again", cql,
+                        e.getCoordinator() == null ? "a node" : e.getCoordinator().getEndPoint(), e.getMessage());
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
     }
