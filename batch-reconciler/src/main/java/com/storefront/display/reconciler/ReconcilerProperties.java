@@ -18,18 +18,34 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           abandoned by a dead process: a restart recovers it first
  * @param schedule           the nightly reconcile
  * @param ops                the ops API's credentials
+ * @param instance           this instance's name in the execution view's partitions ({@code worker});
+ *                           unset, {@code <host>:<pid>}
  */
 @ConfigurationProperties("display.reconciler")
 public record ReconcilerProperties(@DefaultValue("8") int partitions,
                                    @DefaultValue("1000") int chunkSize, @DefaultValue("256") int writeConcurrency,
                                    @DefaultValue("100") int driftSamples, @DefaultValue("100000") long progressLogEvery,
                                    @DefaultValue("2m") Duration staleAfter, @DefaultValue Schedule schedule,
-                                   @DefaultValue Ops ops) {
+                                   @DefaultValue Ops ops, String instance) {
 
     public ReconcilerProperties {
         requirePositive(partitions, "partitions");
         requirePositive(chunkSize, "chunk-size");
         requirePositive(writeConcurrency, "write-concurrency");
+        if (instance == null || instance.isBlank()) {
+            instance = defaultInstance();
+        }
+    }
+
+    /** {@code <host>:<pid>}: unique among the instances of one machine and readable across machines. */
+    private static String defaultInstance() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + ":" + ProcessHandle.current().pid();
     }
 
     /**

@@ -94,6 +94,10 @@ class BatchJobsIT {
         assertThat(loaded.progress().percent()).isEqualTo(100.0);
         assertThat(loaded.partitions().completed()).isEqualTo(loaded.partitions().total())
                 .isEqualTo(Domain.values().length * 3);
+        assertThat(loaded.partitions().items()).hasSize(loaded.partitions().total())
+                .allSatisfy(partition -> assertThat(partition.status()).isEqualTo("COMPLETED"));
+        assertThat(loaded.partitions().items().stream().mapToLong(Execution.Partition::readCount).sum())
+                .isEqualTo(loaded.readCount());
     }
 
     @Test
@@ -160,6 +164,34 @@ class BatchJobsIT {
         }
 
         ops.bulkLoad(Map.of("domains", "products,stock,prices")).complete();
+        assertReadModelIsTheTruth();
+    }
+
+    @Test
+    @Order(5)
+    void aFewShopIdsFarAwayDoNotPutTheOtherShopsIntoOnePartition() {
+        // given the catalogue's shops 1..60 and three foreign shops beyond 8 billion in the read model
+        long[] far = {8_400_000_001L, 8_400_000_002L, 8_400_000_003L};
+        for (long shop : far) {
+            edits.orphan(Domain.REVIEW, shop, shop, new ReviewSummaryState(4.0, 2), 60);
+        }
+
+        Execution dryRun = ops.reconcile(OpsClient.dryRun());
+        Execution.View view = dryRun.complete();
+
+        List<Execution.Partition> partitions = view.partitions().items();
+        assertThat(partitions).hasSize(3).allSatisfy(partition -> {
+            assertThat(partition.status()).isEqualTo("COMPLETED");
+            assertThat(partition.worker()).as("the instance that ran " + partition.name())
+                    .endsWith(":" + ProcessHandle.current().pid());
+        });
+        long shopsRead = partitions.stream().mapToLong(Execution.Partition::readCount).sum();
+        assertThat(shopsRead).isEqualTo(SHOPS + far.length).isEqualTo(view.readCount());
+        assertThat(partitions).as("shops per partition").allSatisfy(partition ->
+                assertThat(partition.readCount()).isLessThanOrEqualTo(2 * shopsRead / partitions.size()));
+        assertThat(dryRun.report().drift()).isEqualTo(Map.of("review-summaries:orphan", (long) far.length));
+
+        ops.reconcile(Map.of()).complete();
         assertReadModelIsTheTruth();
     }
 

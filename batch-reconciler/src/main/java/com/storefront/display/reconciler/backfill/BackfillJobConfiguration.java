@@ -99,7 +99,7 @@ public class BackfillJobConfiguration {
                 .reader(topicReplayReader)
                 .processor(replayedEvents)
                 .writer(chunk -> writer.writeAllAndWait(chunk.getItems(), maxInFlight))
-                .listener(new PartitionProgress(properties.progressLogEvery()))
+                .listener(new PartitionProgress(properties.progressLogEvery(), properties.instance()))
                 .build();
     }
 

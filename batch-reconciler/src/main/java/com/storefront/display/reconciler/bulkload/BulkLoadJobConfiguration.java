@@ -59,7 +59,7 @@ public class BulkLoadJobConfiguration {
                 .transactionManager(transactionManager)
                 .reader(bulkLoadReader)
                 .writer(new ProjectingWriter(writer, properties.writeConcurrency()))
-                .listener(new PartitionProgress(properties.progressLogEvery()))
+                .listener(new PartitionProgress(properties.progressLogEvery(), properties.instance()))
                 .build();
     }
 

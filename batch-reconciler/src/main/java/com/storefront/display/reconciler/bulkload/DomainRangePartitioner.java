@@ -11,11 +11,14 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.reconciler.progress.PartitionProgress;
+import com.storefront.display.reconciler.selection.ExportBoundaries;
 import com.storefront.display.reconciler.selection.IdRanges;
 import com.storefront.display.core.source.BlockingSourceApi;
 
 /**
- * One partition per id range of each chosen domain. Each partition's inputs are in its execution
+ * Partitions of about equal item counts for each chosen domain, whatever its id distribution: id ranges
+ * cut from a sample of the domain's export ({@link ExportBoundaries}), not equal slices of the id space
+ * (a few far-away ids would leave every item in one partition). Each partition's inputs are in its execution
  * context ({@link SourceExportReader#DOMAIN}, {@link SourceExportReader#AFTER},
  * {@link SourceExportReader#TO}), so a remote worker could run it as well as a local thread.
  */
@@ -35,16 +38,18 @@ class DomainRangePartitioner implements Partitioner {
     public Map<String, ExecutionContext> partition(int gridSize) {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         for (Domain domain : domains) {
-            long max = IdRanges.maxId(source, domain);
-            List<IdRanges.Range> ranges = IdRanges.split(max, gridSize);
-            log.info("bulk-load {}: ids 1..{} in {} partitions", domain.sourcePath(), max, ranges.size());
-            for (IdRanges.Range range : ranges) {
+            ExportBoundaries.Split split = ExportBoundaries.split(source, domain, gridSize);
+            List<IdRanges.Range> ranges = split.ranges();
+            log.info("bulk-load {}: about {} items up to id {} in {} partitions ({} sampling pages)", domain.sourcePath(),
+                    Math.round(split.items()), ranges.isEmpty() ? 0 : ranges.get(ranges.size() - 1).to(), ranges.size(), split.probes());
+            for (int i = 0; i < ranges.size(); i++) {
+                IdRanges.Range range = ranges.get(i);
                 ExecutionContext context = new ExecutionContext();
                 context.putString(SourceExportReader.DOMAIN, domain.sourcePath());
                 context.putLong(SourceExportReader.AFTER, range.after());
                 context.putLong(SourceExportReader.TO, range.to());
-                // known before any partition runs, so an execution's progress has its whole total at once
-                PartitionProgress.save(context, 0, range.span());
+                // estimated items, known before any partition runs: an execution's progress has its whole total at once
+                PartitionProgress.save(context, 0, Math.max(1, Math.round(split.counts().get(i))));
                 partitions.put(domain.sourcePath() + ":" + range.after() + "-" + range.to(), context);
             }
         }

@@ -23,6 +23,7 @@ public class SourceExportReader implements ItemStreamReader<SourceItem> {
     static final String AFTER = "bulk.after";
     static final String TO = "bulk.to";
     static final String CURSOR = "bulk.cursor";
+    static final String READ = "bulk.read";
 
     private final BlockingSourceApi source;
     private final int pageSize;
@@ -31,6 +32,7 @@ public class SourceExportReader implements ItemStreamReader<SourceItem> {
     private long from;
     private long to;
     private long lastRead;
+    private long read;
     private long fetchedUpTo;
     private boolean exhausted;
 
@@ -45,6 +47,7 @@ public class SourceExportReader implements ItemStreamReader<SourceItem> {
         from = context.getLong(AFTER);
         to = context.getLong(TO);
         lastRead = context.getLong(CURSOR, from);
+        read = context.getLong(READ, 0L);
         fetchedUpTo = lastRead;
         exhausted = lastRead >= to;
     }
@@ -59,6 +62,7 @@ public class SourceExportReader implements ItemStreamReader<SourceItem> {
             return null;
         }
         lastRead = item.id();
+        read++;
         return item;
     }
 
@@ -80,7 +84,9 @@ public class SourceExportReader implements ItemStreamReader<SourceItem> {
     @Override
     public void update(ExecutionContext context) {
         context.putLong(CURSOR, lastRead);
-        // ids are units of work: an export that ended before the range did has done all of it
-        PartitionProgress.save(context, exhausted && buffer.isEmpty() ? to - from : lastRead - from, to - from);
+        context.putLong(READ, read);
+        // items are units of work, against the partitioner's estimate: done once the range's export ended
+        long total = context.getLong(PartitionProgress.TOTAL, 1L);
+        PartitionProgress.save(context, exhausted && buffer.isEmpty() ? total : Math.min(read, Math.max(0, total - 1)), total);
     }
 }

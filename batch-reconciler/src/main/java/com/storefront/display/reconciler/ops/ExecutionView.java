@@ -23,7 +23,15 @@ record ExecutionView(long executionId, String job, String status, String exitCod
                      Map<String, Object> parameters, long readCount, long writeCount, long skipCount,
                      Partitions partitions, Progress progress, List<String> failures) {
 
-    record Partitions(int total, int completed, int failed, int running) {
+    /** @param items one per partition: the latest execution of each, whichever execution of the job ran it */
+    record Partitions(int total, int completed, int failed, int running, List<Partition> items) {
+    }
+
+    /**
+     * @param name   the partition's step name, e.g. {@code reconcile-partition:shops:1-1250}
+     * @param worker the instance that ran it ({@code display.reconciler.instance}); null before it started
+     */
+    record Partition(String name, String status, long readCount, long writeCount, String worker) {
     }
 
     /**
@@ -39,7 +47,11 @@ record ExecutionView(long executionId, String job, String status, String exitCod
     static ExecutionView of(JobExecution execution, List<StepExecution> partitions) {
         long read = 0, written = 0, skipped = 0, done = 0, total = 0, readHere = 0;
         int completed = 0, failed = 0, running = 0;
+        List<Partition> items = new java.util.ArrayList<>(partitions.size());
         for (StepExecution step : partitions) {
+            items.add(new Partition(step.getStepName(), step.getStatus().name(), step.getReadCount(), step.getWriteCount(),
+                    step.getExecutionContext().containsKey(PartitionProgress.WORKER)
+                            ? step.getExecutionContext().getString(PartitionProgress.WORKER) : null));
             read += step.getReadCount();
             written += step.getWriteCount();
             skipped += step.getSkipCount();
@@ -63,7 +75,7 @@ record ExecutionView(long executionId, String job, String status, String exitCod
         List<String> failures = failures(execution, partitions);
         return new ExecutionView(execution.getId(), execution.getJobInstance().getJobName(), execution.getStatus().name(),
                 execution.getExitStatus().getExitCode(), instant(execution.getStartTime()), instant(execution.getEndTime()),
-                parameters, read, written, skipped, new Partitions(partitions.size(), completed, failed, running),
+                parameters, read, written, skipped, new Partitions(partitions.size(), completed, failed, running, items),
                 progress(execution, done, total, readHere), failures);
     }
 

@@ -19,21 +19,29 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * partition's reader keeps its own position in units of its work (ids of its range, shops of its set,
  * records of a topic) in the step's execution context under {@link #DONE} and {@link #TOTAL}, committed
  * with every chunk, so the ops API can sum the partitions of an execution; this listener only reads
- * them. One instance serves every partition of a step, each on its own thread.
+ * them. It records which instance runs the partition ({@link #WORKER}). One listener serves every
+ * partition of a step, each on its own thread.
  */
 public final class PartitionProgress implements StepExecutionListener, ChunkListener<Object, Object> {
 
     public static final String DONE = "progress.done";
     public static final String TOTAL = "progress.total";
+    /** The instance that ran (or runs) the partition, {@code display.reconciler.instance}. */
+    public static final String WORKER = "progress.worker";
 
     private static final Logger log = LoggerFactory.getLogger(PartitionProgress.class);
 
     private final long logEvery;
+    private final String worker;
     private final Map<Long, Run> runs = new ConcurrentHashMap<>();
 
-    /** @param logEvery items between two log lines of one partition */
-    public PartitionProgress(long logEvery) {
+    /**
+     * @param logEvery items between two log lines of one partition
+     * @param worker   this instance's name, kept in each partition it runs under {@link #WORKER}
+     */
+    public PartitionProgress(long logEvery, String worker) {
         this.logEvery = Math.max(1, logEvery);
+        this.worker = worker;
     }
 
     /** Puts a partition's position where the ops API and this listener read it. */
@@ -44,6 +52,7 @@ public final class PartitionProgress implements StepExecutionListener, ChunkList
 
     @Override
     public void beforeStep(StepExecution step) {
+        step.getExecutionContext().putString(WORKER, worker);
         runs.put(step.getId(), new Run(step.getExecutionContext().getLong(DONE, 0L)));
     }
 

@@ -18,7 +18,7 @@ import com.storefront.display.core.write.RowKey;
 import com.storefront.display.core.source.BlockingSourceApi;
 
 /**
- * Reconciles one shop: lists every chosen domain at its source, then reads the shop's read-model
+ * Reconciles one shop: lists every chosen domain at its source (the listings in flight together), then reads the shop's read-model
  * partitions with write times (in that order, so that anything written after the listing shows as in
  * flight), and classifies the drift of each domain.
  */
@@ -38,9 +38,7 @@ public class ShopReconciler implements ItemProcessor<Long, ShopDrift> {
     public ShopDrift process(Long shopId) {
         long snapshot = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
         Map<Domain, List<SourceItem>> listed = new EnumMap<>(Domain.class);
-        for (Domain domain : domains) {
-            listed.put(domain, source.listShop(domain, shopId).items());
-        }
+        source.listShop(domains, shopId).forEach((domain, page) -> listed.put(domain, page.items()));
         Map<Domain, Map<Long, StoredEntity>> stored = readModel.read(shopId);
         List<Drift> drifts = new ArrayList<>();
         for (Domain domain : domains) {

@@ -1,19 +1,13 @@
 package com.storefront.display.reconciler.selection;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.source.BlockingSourceApi;
 
-/** Splitting a domain's id space into contiguous ranges, for partitions that each export one. */
+/** Contiguous id ranges of a domain, for partitions that each export one ({@link ExportBoundaries} cuts them). */
 public final class IdRanges {
 
     /** Ids greater than {@code after}, up to and including {@code to}. */
     public record Range(long after, long to) {
-        public long span() {
-            return to - after;
-        }
     }
 
     private IdRanges() {
@@ -40,22 +34,6 @@ public final class IdRanges {
             }
         }
         return exportsAfter(source, domain, low) ? high : low;
-    }
-
-    /** {@code parts} ranges covering 1..{@code max}, as equal as can be; fewer when max is small. */
-    public static List<Range> split(long max, int parts) {
-        List<Range> ranges = new ArrayList<>();
-        if (max < 1) {
-            return ranges;
-        }
-        long count = Math.min(parts, max);
-        long after = 0;
-        for (long i = 1; i <= count; i++) {
-            long to = max * i / count;
-            ranges.add(new Range(after, to));
-            after = to;
-        }
-        return ranges;
     }
 
     private static boolean exportsAfter(BlockingSourceApi source, Domain domain, long after) {

@@ -33,10 +33,4 @@ public final class ReadModelShopIds {
         }
         return ids;
     }
-
-    /** The largest shop id in the read model, 0 when it is empty. */
-    public long max() {
-        TreeSet<Long> all = between(1, Long.MAX_VALUE);
-        return all.isEmpty() ? 0 : all.last();
-    }
 }

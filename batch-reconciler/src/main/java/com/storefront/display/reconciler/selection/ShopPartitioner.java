@@ -1,9 +1,11 @@
 package com.storefront.display.reconciler.selection;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -11,14 +13,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
-import com.storefront.display.core.domain.Domain;
-import com.storefront.display.reconciler.selection.IdRanges;
 import com.storefront.display.core.source.BlockingSourceApi;
+import com.storefront.display.reconciler.progress.PartitionProgress;
 
 /**
- * Splits a shop selection into partitions: ranges of shop ids (all shops: 1 to the largest id the source
- * or the read model knows), or the listed ids dealt round-robin. Each partition's shops are in its
- * execution context ({@link ShopIdReader#FROM}/{@link ShopIdReader#TO} or {@link ShopIdReader#IDS}).
+ * Splits a shop selection into partitions of equal work whatever the id distribution: the shops of a
+ * range (all shops: any id) are enumerated once, here, from the source's shop export and the read
+ * model's partition keys, and cut into ranges of equal shop count; listed ids are dealt round-robin.
+ * Each partition's shops are in its execution context: its range ({@link ShopIdReader#FROM} and
+ * {@link ShopIdReader#TO}, which together tile the selection, so a shop the source adds meanwhile still
+ * falls into one) and the read model's shops in it that the source does not know
+ * ({@link ShopIdReader#ORPHANS}), or the listed ids ({@link ShopIdReader#IDS}). A partition's reader
+ * therefore lists only its own range at the source and never scans the read model.
  */
 public class ShopPartitioner implements Partitioner {
 
@@ -37,27 +43,60 @@ public class ShopPartitioner implements Partitioner {
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-        if (selection instanceof ShopSelection.Range range) {
-            ranges(range.from(), range.to(), gridSize, partitions);
-        } else if (selection instanceof ShopSelection.Ids ids) {
+        if (selection instanceof ShopSelection.Ids ids) {
             dealt(ids.ids(), gridSize, partitions);
         } else {
-            long sourceMax = IdRanges.maxId(source, Domain.SHOP);
-            long readModelMax = readModel.max();
-            log.info("largest shop id: {} at the source, {} in the read model", sourceMax, readModelMax);
-            ranges(1, Math.max(sourceMax, readModelMax), gridSize, partitions);
+            long from = selection instanceof ShopSelection.Range range ? range.from() : 1;
+            long to = selection instanceof ShopSelection.Range range ? range.to() : Long.MAX_VALUE;
+            TreeSet<Long> atSource = new TreeSet<>();
+            SourceShops.between(source, from, to, atSource::add);
+            TreeSet<Long> orphans = readModel.between(from, to);
+            orphans.removeAll(atSource);
+            long[] shops = union(atSource, orphans);
+            log.info("{}: {} shops at the source, {} more only in the read model", selection, atSource.size(), orphans.size());
+            equalCounts(shops, orphans, from, to, gridSize, partitions);
         }
         log.info("{} in {} partitions", selection, partitions.size());
         return partitions;
     }
 
-    private static void ranges(long from, long to, int gridSize, Map<String, ExecutionContext> partitions) {
-        for (IdRanges.Range range : IdRanges.split(to - from + 1, gridSize)) {
+    /**
+     * Consecutive slices of {@code shops} of equal size (one apart at most); slice i's range starts at its
+     * first shop (the first at {@code from}) and ends just before the next slice's first (the last at
+     * {@code to}).
+     */
+    static void equalCounts(long[] shops, TreeSet<Long> orphans, long from, long to, int gridSize,
+                            Map<String, ExecutionContext> partitions) {
+        int parts = (int) Math.min(gridSize, shops.length);
+        for (int i = 0; i < parts; i++) {
+            int first = (int) ((long) shops.length * i / parts);
+            int end = (int) ((long) shops.length * (i + 1) / parts);
+            long rangeFrom = i == 0 ? from : shops[first];
+            long rangeTo = i == parts - 1 ? to : shops[end] - 1;
             ExecutionContext context = new ExecutionContext();
-            context.putLong(ShopIdReader.FROM, from + range.after());
-            context.putLong(ShopIdReader.TO, from + range.to() - 1);
-            partitions.put("shops:" + (from + range.after()) + "-" + (from + range.to() - 1), context);
+            context.putLong(ShopIdReader.FROM, rangeFrom);
+            context.putLong(ShopIdReader.TO, rangeTo);
+            long[] own = orphans.subSet(rangeFrom, true, rangeTo, true).stream().mapToLong(Long::longValue).toArray();
+            if (own.length > 0) {
+                context.putString(ShopIdReader.ORPHANS, IdRuns.format(own));
+            }
+            // known before any partition runs, so an execution's progress has its whole total at once
+            PartitionProgress.save(context, 0, end - first);
+            partitions.put("shops:" + rangeFrom + "-" + (rangeTo == Long.MAX_VALUE ? "" : rangeTo), context);
         }
+    }
+
+    private static long[] union(TreeSet<Long> a, TreeSet<Long> b) {
+        long[] all = new long[a.size() + b.size()];
+        int i = 0;
+        for (long id : a) {
+            all[i++] = id;
+        }
+        for (long id : b) {
+            all[i++] = id;
+        }
+        Arrays.sort(all);
+        return all;
     }
 
     private static void dealt(List<Long> ids, int gridSize, Map<String, ExecutionContext> partitions) {
@@ -72,6 +111,7 @@ public class ShopPartitioner implements Partitioner {
         for (int i = 0; i < parts; i++) {
             ExecutionContext context = new ExecutionContext();
             context.putString(ShopIdReader.IDS, dealt.get(i).stream().map(String::valueOf).collect(Collectors.joining(",")));
+            PartitionProgress.save(context, 0, dealt.get(i).size());
             partitions.put("shops:list-" + i, context);
         }
     }

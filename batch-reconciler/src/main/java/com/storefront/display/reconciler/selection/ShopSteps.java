@@ -39,8 +39,8 @@ public class ShopSteps {
 
     @Bean
     @StepScope
-    ShopIdReader shopIdReader(BlockingSourceApi source, ReadModelShopIds readModelShopIds) {
-        return new ShopIdReader(source, readModelShopIds);
+    ShopIdReader shopIdReader(BlockingSourceApi source) {
+        return new ShopIdReader(source);
     }
 
     @Bean
@@ -61,7 +61,7 @@ public class ShopSteps {
                 .reader(reader)
                 .processor(processor)
                 .writer(writer)
-                .listener(new PartitionProgress(Math.max(1, properties.progressLogEvery() / 100)))
+                .listener(new PartitionProgress(Math.max(1, properties.progressLogEvery() / 100), properties.instance()))
                 .build();
         return new StepBuilder(job, jobRepository)
                 .partitioner(job + "-partition", partitioner)

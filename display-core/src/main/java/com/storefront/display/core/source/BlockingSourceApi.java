@@ -1,5 +1,8 @@
 package com.storefront.display.core.source;
 
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -41,14 +44,55 @@ public final class BlockingSourceApi {
         return call(() -> source.listShop(domain, shopId));
     }
 
+    /**
+     * Every chosen domain's listing of one shop, the first attempts in flight together (each through the
+     * rate limiter), a failed one tried again on its own as {@link #listShop(Domain, long)} would.
+     */
+    public Map<Domain, SourcePage> listShop(Collection<Domain> domains, long shopId) {
+        Map<Domain, CompletableFuture<SourcePage>> first = new EnumMap<>(Domain.class);
+        for (Domain domain : domains) {
+            rateLimiter.acquirePermission();
+            first.put(domain, source.listShop(domain, shopId));
+        }
+        Map<Domain, SourcePage> pages = new EnumMap<>(Domain.class);
+        SourceUnavailableException circuitOpen = null;
+        for (Map.Entry<Domain, CompletableFuture<SourcePage>> listing : first.entrySet()) {
+            Domain domain = listing.getKey();
+            try {
+                pages.put(domain, await(listing.getValue()));
+            } catch (SourceUnavailableException e) {
+                if (e.circuitOpen()) {
+                    // the others' answers are still awaited above: nothing is left in flight
+                    circuitOpen = circuitOpen == null ? e : circuitOpen;
+                } else if (circuitOpen == null) {
+                    pages.put(domain, call(() -> source.listShop(domain, shopId), 2, e));
+                }
+            }
+        }
+        if (circuitOpen != null) {
+            throw circuitOpen;
+        }
+        return pages;
+    }
+
     /** @see SourceApi#export */
     public SourcePage export(Domain domain, long after, int limit) {
         return call(() -> source.export(domain, after, limit));
     }
 
     private <T> T call(Supplier<CompletableFuture<T>> call) {
-        SourceUnavailableException last = null;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
+        return call(call, 1, null);
+    }
+
+    /** Attempts {@code firstAttempt..attempts}; {@code last}: the failure of the attempt before, if any. */
+    private <T> T call(Supplier<CompletableFuture<T>> call, int firstAttempt, SourceUnavailableException last) {
+        if (last != null) {
+            if (firstAttempt > attempts) {
+                throw last;
+            }
+            pause(firstAttempt - 1);
+        }
+        for (int attempt = firstAttempt; attempt <= attempts; attempt++) {
             rateLimiter.acquirePermission();
             try {
                 return await(call.get());
