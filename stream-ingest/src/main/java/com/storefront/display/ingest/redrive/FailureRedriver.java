@@ -1,9 +1,16 @@
 package com.storefront.display.ingest.redrive;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +29,8 @@ import com.storefront.display.core.write.DisplayWriter;
 
 /**
  * Re-drives retryable failures (thin events whose source call failed) once the source answers again:
- * fetch, write, mark REPLAYED. Stops a round at the first source failure, so an outage costs one call
- * per round, not one per failure.
+ * fetch, write, mark REPLAYED, {@link #CONCURRENCY} failures at a time. Stops a round at the first
+ * source failure, so an outage costs at most {@link #CONCURRENCY} calls per round, not one per failure.
  * <p>
  * Every instance runs a re-driver over every topic's failures, and each failure is re-driven once:
  * an instance first claims it ({@link FailureStore#claim}, a lightweight transaction with a lease), then
@@ -37,6 +44,8 @@ public final class FailureRedriver {
 
     private static final Logger log = LoggerFactory.getLogger(FailureRedriver.class);
     private static final int PER_ROUND = 500;
+    /** Failures re-driven at once: each costs two Paxos rounds (claim, release), a fetch and a few writes. */
+    static final int CONCURRENCY = 16;
 
     private final Topics topics;
     private final FailureStore failures;
@@ -75,36 +84,78 @@ public final class FailureRedriver {
      * @return how many this instance re-drove
      */
     public int redriveRound() {
-        int replayed = 0;
-        int takenByOthers = 0;
-        for (String topic : topics.all()) {
-            List<IngestFailure> due = failures.findReplayable(topic, PER_ROUND);
-            for (IngestFailure listed : due) {
-                if (!failures.claim(listed.failureId(), owner, lease)) {
-                    takenByOthers++;
-                    continue;
+        AtomicInteger replayed = new AtomicInteger();
+        AtomicInteger takenByOthers = new AtomicInteger();
+        AtomicBoolean sourceDown = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY, runnable -> {
+            Thread thread = new Thread(runnable, "redrive");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            for (String topic : topics.all()) {
+                List<Future<?>> inFlight = new ArrayList<>();
+                for (IngestFailure listed : failures.findReplayable(topic, PER_ROUND)) {
+                    inFlight.add(pool.submit(() -> redriveClaimed(listed, replayed, takenByOthers, sourceDown)));
                 }
-                try {
-                    Optional<IngestFailure> current = failures.find(listed.failureId())
-                            .filter(failure -> failure.status() == FailureStatus.NEW);
-                    if (current.isEmpty()) {
-                        takenByOthers++;
-                        continue;
-                    }
-                    if (!redrive(current.get())) {
-                        log.info("re-drive paused: the source is still unavailable ({} replayed this round)", replayed);
-                        return replayed;
-                    }
-                    replayed++;
-                } finally {
-                    failures.release(listed.failureId(), owner);
+                awaitAll(inFlight);
+                if (sourceDown.get()) {
+                    log.info("re-drive paused: the source is still unavailable ({} replayed this round)", replayed.get());
+                    return replayed.get();
                 }
             }
+        } finally {
+            pool.shutdownNow();
         }
-        if (replayed > 0 || takenByOthers > 0) {
-            log.info("re-drove {} deferred records ({} were another instance's)", replayed, takenByOthers);
+        if (replayed.get() > 0 || takenByOthers.get() > 0) {
+            log.info("re-drove {} deferred records ({} were another instance's)", replayed.get(), takenByOthers.get());
         }
-        return replayed;
+        return replayed.get();
+    }
+
+    /** Claims one listed failure, re-drives it if it is still NEW, releases the claim; nothing once the source is down. */
+    private void redriveClaimed(IngestFailure listed, AtomicInteger replayed, AtomicInteger takenByOthers, AtomicBoolean sourceDown) {
+        if (sourceDown.get()) {
+            return;
+        }
+        if (!failures.claim(listed.failureId(), owner, lease)) {
+            takenByOthers.incrementAndGet();
+            return;
+        }
+        try {
+            Optional<IngestFailure> current = failures.find(listed.failureId())
+                    .filter(failure -> failure.status() == FailureStatus.NEW);
+            if (current.isEmpty()) {
+                takenByOthers.incrementAndGet();
+            } else if (redrive(current.get())) {
+                replayed.incrementAndGet();
+            } else {
+                sourceDown.set(true);
+            }
+        } finally {
+            failures.release(listed.failureId(), owner);
+        }
+    }
+
+    /** Waits for every task; a failure store error of any of them is thrown as it was (the round is skipped). */
+    private static void awaitAll(List<Future<?>> tasks) {
+        RuntimeException first = null;
+        for (Future<?> task : tasks) {
+            try {
+                task.get();
+            } catch (ExecutionException e) {
+                if (first == null) {
+                    first = e.getCause() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException("re-drive failed", e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while re-driving", e);
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     private boolean redrive(IngestFailure failure) {
