@@ -138,22 +138,22 @@ final class IngestApp {
     Map<String, Long> domainFreshnessP99() {
         Map<String, Long> p99 = new java.util.TreeMap<>();
         for (Timer timer : meters.find("display.ingest.domain.freshness").timers()) {
-            for (ValueAtPercentile value : timer.takeSnapshot().percentileValues()) {
-                if (value.percentile() == 0.99) {
-                    p99.put(timer.getId().getTag("domain"), Math.round(value.value(TimeUnit.MILLISECONDS)));
-                }
-            }
+            p99.put(timer.getId().getTag("domain"), Math.round(millis(timer, 0.99)));
         }
         return p99;
     }
 
     double millis(String timer, double percentile) {
-        for (ValueAtPercentile value : meters.get(timer).timer().takeSnapshot().percentileValues()) {
+        return millis(meters.get(timer).timer(), percentile);
+    }
+
+    private static double millis(Timer timer, double percentile) {
+        for (ValueAtPercentile value : timer.takeSnapshot().percentileValues()) {
             if (value.percentile() == percentile) {
                 return value.value(TimeUnit.MILLISECONDS);
             }
         }
-        throw new IllegalStateException(timer + " publishes no percentile " + percentile);
+        throw new IllegalStateException(timer.getId().getName() + " publishes no percentile " + percentile);
     }
 
     double freshnessMaxMillis() {

@@ -1,6 +1,7 @@
 package com.storefront.display.reconciler.selection;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -75,7 +76,7 @@ public final class ExportBoundaries {
         TreeMap<Long, Stretch> stretches = new TreeMap<>();
         PriorityQueue<Stretch> unread = new PriorityQueue<>(Comparator.comparingDouble(Stretch::count).reversed());
         int probes = 1;
-        for (Stretch stretch : sample(probe, 0, max, 0)) {
+        for (Stretch stretch : sample(probe, 0, max)) {
             add(stretch, stretches, unread);
         }
         while (!unread.isEmpty() && probes < MAX_PROBES) {
@@ -90,7 +91,7 @@ public final class ExportBoundaries {
             if (middle > largest.after()) {
                 add(new Stretch(largest.after(), middle, null, largest.density()), stretches, unread);
             }
-            for (Stretch stretch : sample(probe, middle, largest.to(), largest.density())) {
+            for (Stretch stretch : sample(probe, middle, largest.to())) {
                 add(stretch, stretches, unread);
             }
             probes++;
@@ -99,7 +100,7 @@ public final class ExportBoundaries {
     }
 
     /** One page after {@code after}: what it tells about (after, to]. */
-    private static List<Stretch> sample(Probe probe, long after, long to, double density) {
+    private static List<Stretch> sample(Probe probe, long after, long to) {
         long[] page = probe.after(after, PAGE);
         int inside = 0;
         while (inside < page.length && page[inside] <= to) {
@@ -107,7 +108,7 @@ public final class ExportBoundaries {
         }
         if (inside < PAGE) {
             // the page ended or left the stretch: every id of the stretch is on it
-            return List.of(new Stretch(after, to, java.util.Arrays.copyOf(page, inside), 0));
+            return List.of(new Stretch(after, to, Arrays.copyOf(page, inside), 0));
         }
         long last = page[PAGE - 1];
         Stretch read = new Stretch(after, last, page, 0);
@@ -143,7 +144,7 @@ public final class ExportBoundaries {
                 for (long id : stretch.ids()) {
                     seen++;
                     inRange++;
-                    if (seen >= share * (ranges.size() + 1) - 1e-9 && ranges.size() < wanted - 1 && id > rangeAfter) {
+                    if (seen >= share * (ranges.size() + 1) - 1e-9 && ranges.size() < wanted - 1) {
                         ranges.add(new IdRanges.Range(rangeAfter, id));
                         counts.add(inRange);
                         rangeAfter = id;

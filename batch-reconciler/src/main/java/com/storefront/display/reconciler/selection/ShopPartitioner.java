@@ -1,7 +1,6 @@
 package com.storefront.display.reconciler.selection;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,9 @@ public class ShopPartitioner implements Partitioner {
             SourceShops.between(source, from, to, atSource::add);
             TreeSet<Long> orphans = readModel.between(from, to);
             orphans.removeAll(atSource);
-            long[] shops = union(atSource, orphans);
+            TreeSet<Long> all = new TreeSet<>(atSource);
+            all.addAll(orphans);
+            long[] shops = all.stream().mapToLong(Long::longValue).toArray();
             log.info("{}: {} shops at the source, {} more only in the read model", selection, atSource.size(), orphans.size());
             equalCounts(shops, orphans, from, to, gridSize, partitions);
         }
@@ -84,19 +85,6 @@ public class ShopPartitioner implements Partitioner {
             PartitionProgress.save(context, 0, end - first);
             partitions.put("shops:" + rangeFrom + "-" + (rangeTo == Long.MAX_VALUE ? "" : rangeTo), context);
         }
-    }
-
-    private static long[] union(TreeSet<Long> a, TreeSet<Long> b) {
-        long[] all = new long[a.size() + b.size()];
-        int i = 0;
-        for (long id : a) {
-            all[i++] = id;
-        }
-        for (long id : b) {
-            all[i++] = id;
-        }
-        Arrays.sort(all);
-        return all;
     }
 
     private static void dealt(List<Long> ids, int gridSize, Map<String, ExecutionContext> partitions) {
