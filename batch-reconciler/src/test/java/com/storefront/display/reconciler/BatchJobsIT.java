@@ -3,6 +3,7 @@ package com.storefront.display.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,8 +22,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.domain.PriceState;
+import com.storefront.display.core.domain.ProductState;
 import com.storefront.display.core.domain.ReviewSummaryState;
 import com.storefront.display.core.write.DisplayTable;
 import com.storefront.display.core.write.DisplayWriter;
@@ -49,6 +55,9 @@ class BatchJobsIT {
     private static final String KEYSPACE = TestKeyspace.unique("reconciler_jobs_it");
     private static final int SHOPS = 60;
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(3);
+    /** More row tombstones than Cassandra's tombstone_failure_threshold (100,000) lets one read walk. */
+    private static final int DELISTED = 150_000;
+    private static final Logger LOG = LoggerFactory.getLogger(BatchJobsIT.class);
 
     static EmbeddedSimulator embedded;
 
@@ -193,6 +202,54 @@ class BatchJobsIT {
 
         ops.reconcile(Map.of()).complete();
         assertReadModelIsTheTruth();
+    }
+
+    @Test
+    @Order(6)
+    void aDelistingOfOneHundredFiftyThousandProductsIsRepairedWithFewTombstonesSoTheShopStillReadsAndReconciles() {
+        // given 150,000 products of one shop that its source no longer has (a delisting whose events were
+        // lost), after the shop's listed products in id order, and a foreign shop whose every product is an orphan
+        long shop = 7;
+        long foreign = 8_500_000_001L;
+        ProductState gone = new ProductState("gone", "none", "", 100, ProductState.DisplayStatus.ON_SALE);
+        edits.orphans(Domain.PRODUCT, shop, 1_000_000_000_000L, DELISTED, gone, 60);
+        edits.orphans(Domain.PRODUCT, foreign, 1, 5, gone, 60);
+
+        long started = System.nanoTime();
+        Execution repair = ops.reconcile(Map.of());
+        repair.complete();
+        long reconciled = System.nanoTime();
+        List<Long> paged = pageThrough(shop);
+        long read = System.nanoTime();
+        Execution.RunReport again = reconciled(Map.of());
+        LOG.info("reconcile of {} shops with {} orphan products: {} ms; page read of shop {}: {} products in {} ms",
+                SHOPS + 1, DELISTED + 5, (reconciled - started) / 1_000_000, shop, paged.size(), (read - reconciled) / 1_000_000);
+
+        assertThat(repair.report().drift()).isEqualTo(Map.of("products:orphan", DELISTED + 5L));
+        assertThat(again.status()).isEqualTo("COMPLETED");
+        assertThat(again.drift()).as("drift after the repair").isEmpty();
+        assertThat(paged).as("the shop's products, paged as the display API pages them")
+                .isEqualTo(simulator.truth().listShop(Domain.PRODUCT, shop).stream().map(item -> item.id()).sorted().toList());
+        assertThat(session.execute("SELECT product_id FROM shop_product WHERE shop_id = ?", foreign).all())
+                .as("the foreign shop's products").isEmpty();
+        assertReadModelIsTheTruth();
+    }
+
+    /**
+     * Every product id of the shop, read as {@code display-api} reads a page of 20: up to 21 live rows after
+     * the cursor, so the last page reads past every row deleted after the last live one.
+     */
+    private List<Long> pageThrough(long shop) {
+        PreparedStatement page = session.prepare("SELECT product_id FROM shop_product WHERE shop_id = ? AND product_id > ? LIMIT 21");
+        List<Long> ids = new ArrayList<>();
+        long after = Long.MIN_VALUE;
+        List<Row> rows;
+        do {
+            rows = session.execute(page.bind(shop, after)).all();
+            rows.stream().limit(20).forEach(row -> ids.add(row.getLong(0)));
+            after = ids.isEmpty() ? after : ids.get(ids.size() - 1);
+        } while (rows.size() > 20);
+        return ids;
     }
 
     private Execution.RunReport reconciled(Map<String, ?> parameters) {

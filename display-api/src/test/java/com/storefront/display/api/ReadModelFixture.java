@@ -24,6 +24,7 @@ import com.storefront.display.core.projection.Projections;
 import com.storefront.display.core.source.SourceItem;
 import com.storefront.display.core.write.DisplayWrite;
 import com.storefront.display.core.write.DisplayWriter;
+import com.storefront.display.core.write.RowKey;
 
 /**
  * Writes the read model as the stream and batch paths do: through each domain's projection and the one
@@ -72,6 +73,11 @@ final class ReadModelFixture {
     /** Deletes what one domain owns of an entity, as a delete event does. */
     void delete(Domain domain, long shopId, long entityId) {
         write(Projections.of(domain).delete(shopId, entityId, versions.incrementAndGet()));
+    }
+
+    /** Deletes a shop's products {@code first..last} with one range delete, as reconciliation deletes a run of orphans. */
+    void deleteProducts(long shopId, long first, long last) {
+        write(new DisplayWrite.DeleteRange(RowKey.product(shopId, first), last, versions.incrementAndGet()));
     }
 
     /** ON_SALE products of a shop, one per id, written concurrently. */

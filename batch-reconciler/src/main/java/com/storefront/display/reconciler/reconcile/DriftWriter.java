@@ -47,12 +47,12 @@ public class DriftWriter implements ItemStreamWriter<ShopDrift> {
     @Override
     public void write(Chunk<? extends ShopDrift> chunk) {
         List<Drift> drifts = new ArrayList<>();
+        List<DisplayWrite> repairs = new ArrayList<>();
         for (ShopDrift shop : chunk) {
             drifts.addAll(shop.drifts());
+            repairs.addAll(shop.repairs());
         }
         if (!dryRun) {
-            List<DisplayWrite> repairs = new ArrayList<>(drifts.size());
-            drifts.forEach(drift -> repairs.add(drift.repair()));
             writer.writeAllAndWait(repairs, maxInFlight);
         }
         for (Drift drift : drifts) {

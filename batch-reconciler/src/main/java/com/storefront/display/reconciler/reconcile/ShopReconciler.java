@@ -20,7 +20,7 @@ import com.storefront.display.core.source.BlockingSourceApi;
 /**
  * Reconciles one shop: lists every chosen domain at its source (the listings in flight together), then reads the shop's read-model
  * partitions with write times (in that order, so that anything written after the listing shows as in
- * flight), and classifies the drift of each domain.
+ * flight), and classifies the drift of each domain. Orphan rows are deleted by range ({@link OrphanRowDeletes}).
  */
 public class ShopReconciler implements ItemProcessor<Long, ShopDrift> {
 
@@ -44,7 +44,8 @@ public class ShopReconciler implements ItemProcessor<Long, ShopDrift> {
         for (Domain domain : domains) {
             drifts.addAll(DriftDetection.compare(domain, shopId, listed.get(domain), stored.get(domain), snapshot));
         }
-        return new ShopDrift(shopId, withoutRowsDeletedWhole(drifts));
+        List<Drift> found = withoutRowsDeletedWhole(drifts);
+        return new ShopDrift(shopId, found, OrphanRowDeletes.repairs(shopId, found, listed, stored, domains, snapshot));
     }
 
     /**

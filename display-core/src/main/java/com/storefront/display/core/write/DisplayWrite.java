@@ -73,6 +73,44 @@ public sealed interface DisplayWrite {
         }
     }
 
+    /**
+     * Deletes the rows of one shop partition whose clustering keys lie in {@code first..last}, inclusive,
+     * with one range tombstone: reads skip what it covers at the cost of one marker, where a row
+     * tombstone per row would count against Cassandra's tombstone thresholds one by one.
+     *
+     * @param first the partition key and the first clustering key of the range
+     * @param last  the last clustering key of the range, not less than the first
+     */
+    record DeleteRange(RowKey first, long last, long timestamp) implements DisplayWrite {
+        public DeleteRange {
+            if (first.values().size() != 2) {
+                throw new IllegalArgumentException("a range delete starts at a clustering row, got " + first);
+            }
+            if (last < first.values().get(1)) {
+                throw new IllegalArgumentException("an empty range: " + first.values().get(1) + ".." + last);
+            }
+        }
+
+        @Override
+        public RowKey key() {
+            return first;
+        }
+
+        @Override
+        public String cql() {
+            String clustering = first.table().keyColumns().get(1);
+            return DisplayCql.cached("R", first, List.of(), () -> "DELETE FROM " + first.table().cqlName() + " USING TIMESTAMP ? WHERE "
+                    + first.table().keyColumns().get(0) + " = ? AND " + clustering + " >= ? AND " + clustering + " <= ?");
+        }
+
+        @Override
+        public List<Object> bindValues() {
+            List<Object> values = DisplayCql.timestampThenKey(timestamp, first);
+            values.add(last);
+            return values;
+        }
+    }
+
     /** Deletes a row, or a whole partition when the key is the partition key alone. */
     record Delete(RowKey key, long timestamp) implements DisplayWrite {
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,6 +137,22 @@ class WriteSemanticsIT {
 
         assertThat(header(shop)).get().satisfies(h -> assertThat(h.hasShopData()).isFalse());
         assertThat(coupons(shop)).extracting(ShopCoupon::couponId).containsExactly(8L);
+    }
+
+    @Test
+    void aRangeDeleteShadowsOlderRowsInsideItAndNothingNewerOrOutside() {
+        long shop = SHOPS.incrementAndGet();
+        for (long product = 1; product <= 5; product++) {
+            write(productUpsert(shop, product, "p" + product, 100, 100));
+        }
+        write(productUpsert(shop, 3, "Written after the snapshot", 100, 400));
+
+        write(new DisplayWrite.DeleteRange(RowKey.product(shop, 2), 4, 300));
+        write(productUpsert(shop, 4, "An older event arriving late", 100, 200));
+
+        assertThat(LongStream.rangeClosed(1, 5).filter(id -> product(shop, id).isPresent()).boxed().toList())
+                .containsExactly(1L, 3L, 5L);
+        assertThat(product(shop, 3)).get().extracting(ShopProduct::name).isEqualTo("Written after the snapshot");
     }
 
     @Test

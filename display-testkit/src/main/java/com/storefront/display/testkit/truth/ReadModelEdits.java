@@ -1,6 +1,9 @@
 package com.storefront.display.testkit.truth;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.storefront.display.core.domain.Domain;
@@ -8,6 +11,7 @@ import com.storefront.display.core.domain.DomainState;
 import com.storefront.display.core.projection.Projections;
 import com.storefront.display.core.source.SourceItem;
 import com.storefront.display.core.write.DisplayTable;
+import com.storefront.display.core.write.DisplayWrite;
 import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.simulator.truth.SourceOfTruth;
 
@@ -45,6 +49,24 @@ public final class ReadModelEdits {
         }
         long version = (System.currentTimeMillis() - secondsAgo * 1000) * 1000;
         write(new SourceItem(domain, entityId, shopId, version, state));
+    }
+
+    /**
+     * Writes {@code count} entities the source does not have into one shop, ids from {@code firstId} on, as
+     * of {@code secondsAgo} seconds ago: a delisting at the source whose events were lost.
+     */
+    public void orphans(Domain domain, long shopId, long firstId, int count, DomainState state, long secondsAgo) {
+        Set<Long> listed = new HashSet<>();
+        truth.listShop(domain, shopId).forEach(item -> listed.add(item.id()));
+        long version = (System.currentTimeMillis() - secondsAgo * 1000) * 1000;
+        List<DisplayWrite> writes = new ArrayList<>(count);
+        for (long id = firstId; id < firstId + count; id++) {
+            if (listed.contains(id)) {
+                throw new IllegalArgumentException("the source has " + domain + " " + id + ": it would not be an orphan");
+            }
+            writes.add(Projections.of(domain).upsert(new SourceItem(domain, id, shopId, version, state)));
+        }
+        writer.writeAllAndWait(writes, 64);
     }
 
     /** Loses a whole table, as a restore from an old snapshot or a dropped keyspace would. */
