@@ -32,6 +32,13 @@ public record LocalStackSettings(
         String kafkaVersion,
         String postgresVersion) {
 
+    public LocalStackSettings {
+        if (cassandraNodes < 0) {
+            throw new LocalStackException("local-stack setting 'cassandra-nodes' is 0 (Kafka only), 1 or a cluster's node count, got "
+                    + cassandraNodes);
+        }
+    }
+
     /** Which provider runs the servers. */
     public enum ProviderChoice {
         /** Testcontainers when a Docker engine answers, else child processes. */

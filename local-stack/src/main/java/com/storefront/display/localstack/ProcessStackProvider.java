@@ -12,14 +12,15 @@ import org.slf4j.LoggerFactory;
  * Runs Cassandra and Kafka as child JVMs from the server classpaths the build copied (no Docker). With
  * {@code cassandra-nodes} above 1 it runs the production shape: Cassandra is a {@link CassandraCluster}
  * on {@code 127.0.0.1}, {@code 127.0.0.2}..., started while Kafka starts beside it, and PostgreSQL holds
- * the batch instances' shared job store (database {@value #METADATA_DATABASE}).
+ * the batch instances' shared job store (database {@value #METADATA_DATABASE}). With {@code cassandra-nodes}
+ * 0 it runs Kafka alone, for tests that start Cassandra servers of their own and stop them on purpose.
  */
 public final class ProcessStackProvider implements StackProvider {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessStackProvider.class);
 
     private final LocalStackSettings settings;
-    /** The single Cassandra node (absent for a cluster) and Kafka. */
+    /** The single Cassandra node (absent for a cluster or with 0 nodes) and Kafka. */
     private final List<LocalServer> servers;
     /** The cluster the settings ask for; null for a single node. */
     private final CassandraCluster cluster;
@@ -31,6 +32,7 @@ public final class ProcessStackProvider implements StackProvider {
         this.anyCluster = CassandraCluster.of(settings, Math.max(3, settings.cassandraNodes()));
         this.cluster = settings.cassandraNodes() > 1 ? CassandraCluster.of(settings, settings.cassandraNodes()) : null;
         this.servers = cluster != null ? List.of(new KafkaServer(settings), new PostgresServer(settings))
+                : settings.cassandraNodes() == 0 ? List.of(new KafkaServer(settings))
                 : List.of(new CassandraServer(settings), new KafkaServer(settings));
     }
 

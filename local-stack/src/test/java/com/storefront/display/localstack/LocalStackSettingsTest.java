@@ -44,6 +44,13 @@ class LocalStackSettingsTest {
     }
 
     @Test
+    void aNegativeCassandraNodeCountIsAClearError() {
+        assertThat(LocalStackSettings.from(Map.of("home", "/tmp", "cassandra-nodes", "0")::get).cassandraNodes()).isZero();
+        assertThatThrownBy(() -> LocalStackSettings.from(Map.of("home", "/tmp", "cassandra-nodes", "-1")::get))
+                .isInstanceOf(LocalStackException.class).hasMessageContaining("'cassandra-nodes' is 0 (Kafka only)");
+    }
+
+    @Test
     void aPortThatIsNotANumberIsAClearError() {
         assertThatThrownBy(() -> LocalStackSettings.from(Map.of("home", "/tmp", "kafka-port", "ninety")::get))
                 .isInstanceOf(LocalStackException.class)
