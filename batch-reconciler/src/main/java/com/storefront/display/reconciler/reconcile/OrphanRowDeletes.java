@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.storefront.display.core.domain.Domain;
@@ -77,7 +76,7 @@ final class OrphanRowDeletes {
         if (deleted.size() == occupied.size() && PARTITION_DOMAINS.get(table).isEmpty()) {
             return List.of(new DisplayWrite.Delete(new RowKey(table, List.of(shopId)), snapshotMicros));
         }
-        TreeMap<Long, Long> runs = new TreeMap<>();
+        List<DisplayWrite> writes = new ArrayList<>();
         Long first = null;
         Long last = null;
         for (long id : occupied) {
@@ -85,18 +84,20 @@ final class OrphanRowDeletes {
                 first = first == null ? id : first;
                 last = id;
             } else if (first != null) {
-                runs.put(first, last);
+                writes.add(run(shopId, table, first, last, snapshotMicros));
                 first = null;
             }
         }
         if (first != null) {
-            runs.put(first, last);
+            writes.add(run(shopId, table, first, last, snapshotMicros));
         }
-        List<DisplayWrite> writes = new ArrayList<>(runs.size());
-        runs.forEach((from, to) -> writes.add(from.equals(to)
-                ? new DisplayWrite.Delete(new RowKey(table, List.of(shopId, from)), snapshotMicros)
-                : new DisplayWrite.DeleteRange(new RowKey(table, List.of(shopId, from)), to, snapshotMicros)));
         return writes;
+    }
+
+    /** One row delete for a run of one, else one range delete. */
+    private static DisplayWrite run(long shopId, DisplayTable table, long first, long last, long snapshotMicros) {
+        RowKey from = new RowKey(table, List.of(shopId, first));
+        return first == last ? new DisplayWrite.Delete(from, snapshotMicros) : new DisplayWrite.DeleteRange(from, last, snapshotMicros);
     }
 
     private static boolean coversEveryRowDomain(DisplayTable table, List<Domain> domains) {

@@ -75,8 +75,9 @@ public sealed interface DisplayWrite {
 
     /**
      * Deletes the rows of one shop partition whose clustering keys lie in {@code first..last}, inclusive,
-     * with one range tombstone: reads skip what it covers at the cost of one marker, where a row
-     * tombstone per row would count against Cassandra's tombstone thresholds one by one.
+     * with one range tombstone: it counts against Cassandra's tombstone thresholds as its two bound markers,
+     * where a row tombstone per row counts one by one. Until compaction drops the rows it shadows, a read
+     * that crosses them still reads them (not as tombstones).
      *
      * @param first the partition key and the first clustering key of the range
      * @param last  the last clustering key of the range, not less than the first

@@ -44,11 +44,7 @@ public final class ReadModelEdits {
 
     /** Writes an entity the source does not have (an orphan), as of {@code secondsAgo} seconds ago. */
     public void orphan(Domain domain, long shopId, long entityId, DomainState state, long secondsAgo) {
-        if (truth.listShop(domain, shopId).stream().anyMatch(item -> item.id() == entityId)) {
-            throw new IllegalArgumentException("the source has " + domain + " " + entityId + ": it would not be an orphan");
-        }
-        long version = (System.currentTimeMillis() - secondsAgo * 1000) * 1000;
-        write(new SourceItem(domain, entityId, shopId, version, state));
+        orphans(domain, shopId, entityId, 1, state, secondsAgo);
     }
 
     /**
