@@ -51,7 +51,7 @@ public final class ProjectingBatch {
     public void apply(List<ConsumerRecord<String, byte[]>> records) {
         metrics.received(records);
         EventBatch batch = EventBatch.of(records, topics);
-        List<EventBatch.Received> events = new ArrayList<>(batch.events());
+        List<EventBatch.Received> events = batch.events();
         List<DisplayWrite> writes = new ArrayList<>(events.size());
         List<EventBatch.Received> thin = new ArrayList<>();
         for (EventBatch.Received received : events) {

@@ -1,6 +1,7 @@
 package com.storefront.display.ingest.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -44,6 +45,31 @@ class EventBatchTest {
     }
 
     @Test
+    void aProductDeletedThenReListedInOnePollKeepsItsNewestDeleteWhateverTheArrivalOrder() {
+        // the delete takes the row's stock and price; the re-listing writes only the product columns
+        List<ConsumerRecord<String, byte[]>> records = List.of(record("product-events", product(EventType.PRODUCT_DELETED, 3)),
+                record("product-events", product(EventType.PRODUCT_CHANGED, 7)),
+                record("product-events", product(EventType.PRODUCT_DELETED, 5)),
+                record("product-events", product(EventType.PRODUCT_CHANGED, 4)));
+
+        EventBatch batch = EventBatch.of(records, Topics.CONTRACT);
+
+        assertThat(batch.events()).extracting(received -> received.event().type(), received -> received.event().version())
+                .containsExactly(tuple(EventType.PRODUCT_DELETED, 5L), tuple(EventType.PRODUCT_CHANGED, 7L));
+        assertThat(batch.coalesced()).isEqualTo(2);
+    }
+
+    @Test
+    void aDeleteNewerThanEveryUpsertIsTheOnlyEventKept() {
+        EventBatch batch = EventBatch.of(List.of(record("product-events", product(EventType.PRODUCT_DELETED, 2)),
+                record("product-events", product(EventType.PRODUCT_CHANGED, 3)),
+                record("product-events", product(EventType.PRODUCT_DELETED, 6))), Topics.CONTRACT);
+
+        assertThat(batch.events()).extracting(received -> received.event().version()).containsExactly(6L);
+        assertThat(batch.coalesced()).isEqualTo(2);
+    }
+
+    @Test
     void differentDomainsOfOneProductAreNotCoalesced() {
         EventBatch batch = EventBatch.of(List.of(record("stock-events", stock(1, 5, 1)),
                 record("price-events", EventCodec.encode(new DomainEvent(UUID.randomUUID(), EventType.PRICE_CHANGED, 1,
@@ -74,6 +100,10 @@ class EventBatchTest {
         assertThat(batch.events()).extracting(received -> received.event().entityId()).containsExactly(1L);
         assertThat(batch.poison()).extracting(EventBatch.Poison::reason)
                 .containsExactly("StockChanged does not belong on stock-events");
+    }
+
+    private static byte[] product(EventType type, long version) {
+        return EventCodec.encode(new DomainEvent(UUID.randomUUID(), type, 1, Instant.now(), 1, 42, version, null));
     }
 
     private static byte[] stock(long product, long version, int quantity) {
