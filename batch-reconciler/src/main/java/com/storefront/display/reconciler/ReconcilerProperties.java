@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code display.reconciler.*}: how the batch jobs split and write their work, when the nightly
  * reconcile runs, and who may call the ops API (the source APIs: {@code display.source.*}).
  *
- * @param partitions         partitions of a job's worker step, run on local threads in parallel
+ * @param partitions         partitions of a job's worker step, run in parallel: on local threads, or
+ *                           on every instance's workers when {@code remote} is enabled
  * @param chunkSize          items (bulk load) or shops (reconcile, backfill) per committed chunk
  * @param writeConcurrency   Cassandra writes in flight per partition
  * @param driftSamples       drifted keys recorded per partition, domain and kind (the counts are complete)
@@ -20,18 +21,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ops                the ops API's credentials
  * @param instance           this instance's name in the execution view's partitions ({@code worker});
  *                           unset, {@code <host>:<pid>}
+ * @param role               {@code manager-and-worker} starts jobs (ops API, schedule, command line) and
+ *                           runs partitions; {@code worker} only runs partitions it takes from Kafka
+ * @param remote             remote partitioning over Kafka; off, partitions run on local threads
  */
 @ConfigurationProperties("display.reconciler")
 public record ReconcilerProperties(@DefaultValue("8") int partitions,
                                    @DefaultValue("1000") int chunkSize, @DefaultValue("256") int writeConcurrency,
                                    @DefaultValue("100") int driftSamples, @DefaultValue("100000") long progressLogEvery,
                                    @DefaultValue("2m") Duration staleAfter, @DefaultValue Schedule schedule,
-                                   @DefaultValue Ops ops, String instance) {
+                                   @DefaultValue Ops ops, String instance,
+                                   @DefaultValue("manager-and-worker") Role role, @DefaultValue Remote remote) {
 
     public ReconcilerProperties {
         requirePositive(partitions, "partitions");
         requirePositive(chunkSize, "chunk-size");
         requirePositive(writeConcurrency, "write-concurrency");
+        if (role == Role.WORKER && !remote.enabled()) {
+            throw new IllegalArgumentException("display.reconciler.role=worker takes its partitions from Kafka: "
+                    + "set display.reconciler.remote.enabled=true (on a job store the managers share)");
+        }
         if (instance == null || instance.isBlank()) {
             instance = defaultInstance();
         }
@@ -55,6 +64,48 @@ public record ReconcilerProperties(@DefaultValue("8") int partitions,
      */
     public record Schedule(@DefaultValue("true") boolean enabled, @DefaultValue("0 30 3 * * ?") String cron,
                            @DefaultValue("UTC") String zone) {
+    }
+
+    /** What an instance does: start jobs and run partitions, or only run partitions. */
+    public enum Role {
+        MANAGER_AND_WORKER, WORKER;
+
+        public boolean manages() {
+            return this == MANAGER_AND_WORKER;
+        }
+    }
+
+    /**
+     * Remote partitioning (Spring Batch Integration over Kafka): a manager step sends one request per
+     * partition on {@code topic}; every instance's workers, one consumer group, take them and run them
+     * against the shared job repository; the manager polls the repository until every partition ended.
+     *
+     * @param enabled         off by default: the single-process default keeps local threads, no Kafka hop
+     * @param topic           the requests' topic, under {@code display.topics.prefix}
+     * @param topicPartitions partitions of that topic when this app creates it: at least the workers' total threads
+     * @param group           the workers' consumer group
+     * @param workerThreads   partitions this instance runs at once
+     * @param pollInterval    how often the manager reads the job repository for its partitions' ends
+     * @param lease           a running partition whose last update is older than this lost its worker
+     *                        (killed, or hung): the manager fails it, so its job ends FAILED and a
+     *                        restart re-runs it from its last committed chunk. Longer than a chunk takes.
+     */
+    public record Remote(@DefaultValue("false") boolean enabled,
+                         @DefaultValue("batch-partition-requests") String topic,
+                         @DefaultValue("12") int topicPartitions,
+                         @DefaultValue("batch-reconciler-workers") String group,
+                         @DefaultValue("4") int workerThreads,
+                         @DefaultValue("1s") Duration pollInterval,
+                         @DefaultValue("5m") Duration lease) {
+
+        public Remote {
+            requirePositive(topicPartitions, "remote.topic-partitions");
+            requirePositive(workerThreads, "remote.worker-threads");
+            if (pollInterval.isNegative() || pollInterval.isZero() || lease.compareTo(pollInterval) <= 0) {
+                throw new IllegalArgumentException("display.reconciler.remote.lease (" + lease
+                        + ") must be longer than its positive poll-interval (" + pollInterval + ")");
+            }
+        }
     }
 
     /**

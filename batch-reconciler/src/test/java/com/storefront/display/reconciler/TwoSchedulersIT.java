@@ -2,18 +2,17 @@ package com.storefront.display.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 import org.quartz.Scheduler;
@@ -24,6 +23,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.storefront.display.localstack.WithLocalPostgres;
 import com.storefront.display.localstack.WithLocalStack;
 import com.storefront.display.reconciler.launch.JobNames;
 import com.storefront.display.simulator.EmbeddedSimulator;
@@ -32,23 +32,26 @@ import com.storefront.display.testkit.cassandra.TestKeyspace;
 /**
  * Two batch-reconciler instances on one metadata database, both scheduling the reconcile every two
  * seconds: clustered Quartz fires each trigger time on exactly one of them, and each fire makes exactly
- * one job execution.
+ * one job execution. On both job stores: the local default's H2 file and the production profile's
+ * PostgreSQL.
  */
 @WithLocalStack
+@WithLocalPostgres
 class TwoSchedulersIT {
 
-    private static final String KEYSPACE = TestKeyspace.unique("reconciler_schedulers_it");
+    private final String keyspace = TestKeyspace.unique("reconciler_schedulers_it");
 
     /** Scheduled fire times, by instance that ran them. */
     private final Map<Long, Set<String>> firedBy = new ConcurrentHashMap<>();
 
-    @Test
-    void eachFireOfTheNightlyTriggerRunsOnceAcrossTwoInstances() throws Exception {
-        String metadataDir = Path.of("target", "it-metadata-" + UUID.randomUUID()).toAbsolutePath().toString();
+    @ParameterizedTest
+    @EnumSource(MetadataStore.class)
+    void eachFireOfTheNightlyTriggerRunsOnceAcrossTwoInstances(MetadataStore store) throws Exception {
+        List<String> metadata = store.arguments(store.newDatabase());
         List<Long> fireTimes;
         try (EmbeddedSimulator simulator = TestUpstream.simulator(5, 50, 42);
-             ConfigurableApplicationContext first = instance("first", metadataDir, simulator.baseUrl());
-             ConfigurableApplicationContext second = instance("second", metadataDir, simulator.baseUrl())) {
+             ConfigurableApplicationContext first = instance("first", metadata, simulator.baseUrl());
+             ConfigurableApplicationContext second = instance("second", metadata, simulator.baseUrl())) {
             Awaitility.await("five fires").atMost(Duration.ofSeconds(60)).until(() -> firedBy.size() >= 5);
             Scheduler one = first.getBean(Scheduler.class);
             Scheduler other = second.getBean(Scheduler.class);
@@ -61,7 +64,7 @@ class TwoSchedulersIT {
                             && jobs.findRunningJobExecutions(JobNames.RECONCILE).isEmpty());
             fireTimes = reconcileRequestTimes(first.getBean(JobRepository.class));
         } finally {
-            TestKeyspace.drop(KEYSPACE);
+            TestKeyspace.drop(keyspace);
         }
 
         List<Long> fired = new ArrayList<>(new TreeMap<>(firedBy).keySet());
@@ -74,15 +77,16 @@ class TwoSchedulersIT {
                 .containsExactlyInAnyOrderElementsOf(firedBy.keySet());
     }
 
-    private ConfigurableApplicationContext instance(String name, String metadataDir, String sourceUrl) throws Exception {
+    private ConfigurableApplicationContext instance(String name, List<String> metadata, String sourceUrl) throws Exception {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
-                "--spring.application.name=batch-reconciler-" + name, "--display.metadata-dir=" + metadataDir,
-                "--spring.cassandra.keyspace-name=" + KEYSPACE, "--display.source.base-url=" + sourceUrl,
+                "--spring.application.name=batch-reconciler-" + name, "--spring.cassandra.keyspace-name=" + keyspace,
+                "--display.source.base-url=" + sourceUrl,
                 "--display.reconciler.schedule.cron=0/2 * * * * ?", "--display.reconciler.partitions=1",
                 "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000",
                 // the fire listener below is added before this test starts the scheduler: a fire run
                 // before it was listened to would look like a skipped fire
                 "--spring.quartz.auto-startup=false"));
+        args.addAll(metadata);
         args.addAll(TestUpstream.stackArguments());
         ConfigurableApplicationContext context = new SpringApplicationBuilder(BatchReconcilerApplication.class)
                 .run(args.toArray(String[]::new));

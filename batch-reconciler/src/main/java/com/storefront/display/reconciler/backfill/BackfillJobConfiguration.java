@@ -15,11 +15,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.storefront.display.core.domain.Topics;
@@ -31,6 +29,7 @@ import com.storefront.display.reconciler.ReconcilerProperties;
 import com.storefront.display.reconciler.bulkload.ProjectingWriter;
 import com.storefront.display.reconciler.launch.BackfillRequest;
 import com.storefront.display.reconciler.launch.JobNames;
+import com.storefront.display.reconciler.partition.Partitions;
 import com.storefront.display.reconciler.launch.ParameterRules;
 import com.storefront.display.reconciler.progress.PartitionProgress;
 import com.storefront.display.reconciler.selection.ShopIdReader;
@@ -67,7 +66,7 @@ public class BackfillJobConfiguration {
 
     @Bean
     Step backfillPartitions(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                            ShopPartitioner shopPartitioner, @Qualifier("partitionExecutor") TaskExecutor partitionExecutor,
+                            ShopPartitioner shopPartitioner, Partitions partitions,
                             ReconcilerProperties properties, ShopIdReader shopIdReader, ShopRefetch shopRefetch,
                             DisplayWriter writer) {
         ProjectingWriter projecting = new ProjectingWriter(writer, properties.writeConcurrency());
@@ -77,7 +76,7 @@ public class BackfillJobConfiguration {
             projecting.write(items);
         };
         return ShopSteps.partitioned(JobNames.BACKFILL, jobRepository, transactionManager, shopPartitioner,
-                partitionExecutor, properties, shopIdReader, shopRefetch, refetched);
+                partitions, properties, shopIdReader, shopRefetch, refetched);
     }
 
     @Bean

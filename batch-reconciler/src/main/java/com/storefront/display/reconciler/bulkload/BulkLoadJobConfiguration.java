@@ -8,11 +8,9 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.storefront.display.core.source.BlockingSourceApi;
@@ -22,6 +20,7 @@ import com.storefront.display.reconciler.ReconcilerProperties;
 import com.storefront.display.reconciler.launch.BulkLoadRequest;
 import com.storefront.display.reconciler.launch.JobNames;
 import com.storefront.display.reconciler.launch.ParameterRules;
+import com.storefront.display.reconciler.partition.Partitions;
 import com.storefront.display.reconciler.progress.PartitionProgress;
 
 /**
@@ -41,14 +40,8 @@ public class BulkLoadJobConfiguration {
 
     @Bean
     Step bulkLoadPartitions(JobRepository jobRepository, DomainRangePartitioner bulkLoadPartitioner,
-                            Step bulkLoadPartition, @Qualifier("partitionExecutor") TaskExecutor partitionExecutor,
-                            ReconcilerProperties properties) {
-        return new StepBuilder(JobNames.BULK_LOAD, jobRepository)
-                .partitioner(JobNames.BULK_LOAD + "-partition", bulkLoadPartitioner)
-                .step(bulkLoadPartition)
-                .gridSize(properties.partitions())
-                .taskExecutor(partitionExecutor)
-                .build();
+                            Step bulkLoadPartition, Partitions partitions) {
+        return partitions.manager(JobNames.BULK_LOAD, bulkLoadPartitioner, bulkLoadPartition);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -38,7 +39,20 @@ public class BatchInfrastructure {
     @Bean
     JobRequests jobRequests(List<Job> jobs, JobOperator jobOperator, JobRepository jobRepository,
                             ReconcilerProperties properties) {
-        return new JobRequests(jobs, jobOperator, jobRepository, properties.staleAfter());
+        return new JobRequests(jobs, jobOperator, jobRepository, properties.staleAfter(), properties.role().manages());
+    }
+
+    /**
+     * Only managers start jobs: on a {@code worker} the clustered Quartz scheduler stays in standby, so a
+     * nightly fire always lands on a manager.
+     */
+    @Bean
+    SchedulerFactoryBeanCustomizer onlyManagersSchedule(ReconcilerProperties properties) {
+        return factory -> {
+            if (!properties.role().manages()) {
+                factory.setAutoStartup(false);
+            }
+        };
     }
 
     @Bean
@@ -73,14 +87,6 @@ public class BatchInfrastructure {
     TaskExecutor jobLaunchExecutor() {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("job-");
         executor.setConcurrencyLimit(8);
-        return executor;
-    }
-
-    /** Partitions of a step: local threads; remote partitioning would replace only this handler's executor. */
-    @Bean
-    TaskExecutor partitionExecutor(ReconcilerProperties properties) {
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("partition-");
-        executor.setConcurrencyLimit(properties.partitions() * 2);
         return executor;
     }
 }

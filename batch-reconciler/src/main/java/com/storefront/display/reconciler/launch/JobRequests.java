@@ -44,14 +44,24 @@ public final class JobRequests {
     private final JobOperator operator;
     private final JobRepository repository;
     private final Duration staleAfter;
+    private final boolean manages;
     /** Executions started or restarted by this process: only others can have been abandoned by a dead one. */
     private final Set<Long> startedHere = ConcurrentHashMap.newKeySet();
 
-    public JobRequests(List<Job> jobs, JobOperator operator, JobRepository repository, Duration staleAfter) {
+    /** @param manages false on an instance that only runs partitions ({@code display.reconciler.role=worker}) */
+    public JobRequests(List<Job> jobs, JobOperator operator, JobRepository repository, Duration staleAfter, boolean manages) {
         this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, job -> job));
         this.operator = operator;
         this.repository = repository;
         this.staleAfter = staleAfter;
+        this.manages = manages;
+    }
+
+    private void requireManager(String what) {
+        if (!manages) {
+            throw new JobRequestException(JobRequestException.Kind.CONFLICT, "this instance only runs partitions "
+                    + "(display.reconciler.role=worker): " + what + " on a manager-and-worker instance");
+        }
     }
 
     /**
@@ -60,10 +70,11 @@ public final class JobRequests {
      * @param parameters the operator's parameters, each a string, number or boolean
      * @param requestedAt identifies the request: the same job, parameters and requestedAt is the same instance
      * @throws JobRequestException INVALID for an unknown job or bad parameters, CONFLICT when that
-     *                             instance already ran or runs
+     *                             instance already ran or runs, or when this instance is a worker
      */
     public JobExecution start(String jobName, Map<String, ?> parameters, long requestedAt) {
         Job job = job(jobName);
+        requireManager("start " + jobName);
         JobParameters jobParameters = parameters(parameters, requestedAt);
         try {
             job.getJobParametersValidator().validate(jobParameters);
@@ -124,6 +135,7 @@ public final class JobRequests {
      * @return the new execution
      */
     public JobExecution restart(long executionId) {
+        requireManager("restart execution " + executionId);
         JobExecution execution = execution(executionId);
         if (UNFINISHED.contains(execution.getStatus())) {
             if (startedHere.contains(executionId) || !stale(execution)) {

@@ -7,11 +7,9 @@ import org.springframework.batch.core.job.parameters.InvalidJobParametersExcepti
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.data.cassandra.core.cql.CqlTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -19,6 +17,7 @@ import com.storefront.display.core.source.BlockingSourceApi;
 import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.reconciler.ReconcilerProperties;
 import com.storefront.display.reconciler.launch.JobNames;
+import com.storefront.display.reconciler.partition.Partitions;
 import com.storefront.display.reconciler.launch.ParameterRules;
 import com.storefront.display.reconciler.launch.ReconcileRequest;
 import com.storefront.display.reconciler.selection.ShopIdReader;
@@ -58,11 +57,11 @@ public class ReconcileJobConfiguration {
 
     @Bean
     Step reconcilePartitions(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             ShopPartitioner shopPartitioner, @Qualifier("partitionExecutor") TaskExecutor partitionExecutor,
+                             ShopPartitioner shopPartitioner, Partitions partitions,
                              ReconcilerProperties properties, ShopIdReader shopIdReader, ShopReconciler shopReconciler,
                              DriftWriter driftWriter) {
         return ShopSteps.partitioned(JobNames.RECONCILE, jobRepository, transactionManager, shopPartitioner,
-                partitionExecutor, properties, shopIdReader, shopReconciler, driftWriter);
+                partitions, properties, shopIdReader, shopReconciler, driftWriter);
     }
 
     @Bean

@@ -10,12 +10,12 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.data.cassandra.core.cql.CqlTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.storefront.display.core.source.BlockingSourceApi;
 import com.storefront.display.reconciler.ReconcilerProperties;
+import com.storefront.display.reconciler.partition.Partitions;
 import com.storefront.display.reconciler.progress.PartitionProgress;
 
 /**
@@ -53,7 +53,7 @@ public class ShopSteps {
      * ({@code <job>-partition}), which turns each shop into {@code O} and writes a chunk of them.
      */
     public static <O> Step partitioned(String job, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                       ShopPartitioner partitioner, TaskExecutor executor, ReconcilerProperties properties,
+                                       ShopPartitioner partitioner, Partitions partitions, ReconcilerProperties properties,
                                        ShopIdReader reader, ItemProcessor<Long, O> processor, ItemWriter<O> writer) {
         Step worker = new StepBuilder(job + "-partition", jobRepository)
                 .<Long, O>chunk(SHOPS_PER_CHUNK)
@@ -63,11 +63,6 @@ public class ShopSteps {
                 .writer(writer)
                 .listener(new PartitionProgress(Math.max(1, properties.progressLogEvery() / 100), properties.instance()))
                 .build();
-        return new StepBuilder(job, jobRepository)
-                .partitioner(job + "-partition", partitioner)
-                .step(worker)
-                .gridSize(properties.partitions())
-                .taskExecutor(executor)
-                .build();
+        return partitions.manager(job, partitioner, worker);
     }
 }
