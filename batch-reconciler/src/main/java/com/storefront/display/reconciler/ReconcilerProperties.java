@@ -88,7 +88,10 @@ public record ReconcilerProperties(@DefaultValue("8") int partitions,
      * @param pollInterval    how often the manager reads the job repository for its partitions' ends
      * @param lease           a running partition whose last update is older than this lost its worker
      *                        (killed, or hung): the manager fails it, so its job ends FAILED and a
-     *                        restart re-runs it from its last committed chunk. Longer than a chunk takes.
+     *                        restart re-runs it from its last committed chunk. Longer than a chunk takes,
+     *                        and than the workers' consumer session ({@link #SESSION_TIMEOUT}) plus one poll, so
+     *                        that the requests a dead worker's topic partitions held are re-delivered to the
+     *                        others before a still job's lease fails them.
      */
     public record Remote(@DefaultValue("false") boolean enabled,
                          @DefaultValue("batch-partition-requests") String topic,
@@ -98,12 +101,19 @@ public record ReconcilerProperties(@DefaultValue("8") int partitions,
                          @DefaultValue("1s") Duration pollInterval,
                          @DefaultValue("5m") Duration lease) {
 
+        /** How soon the group notices a worker that died and gives its topic partitions to the others. */
+        public static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
+
         public Remote {
             requirePositive(topicPartitions, "remote.topic-partitions");
             requirePositive(workerThreads, "remote.worker-threads");
-            if (pollInterval.isNegative() || pollInterval.isZero() || lease.compareTo(pollInterval) <= 0) {
-                throw new IllegalArgumentException("display.reconciler.remote.lease (" + lease
-                        + ") must be longer than its positive poll-interval (" + pollInterval + ")");
+            if (pollInterval.isNegative() || pollInterval.isZero()) {
+                throw new IllegalArgumentException("display.reconciler.remote.poll-interval must be positive, was " + pollInterval);
+            }
+            if (lease.compareTo(SESSION_TIMEOUT.plus(pollInterval)) <= 0) {
+                throw new IllegalArgumentException("display.reconciler.remote.lease (" + lease + ") must be longer than the "
+                        + "workers' consumer session (" + SESSION_TIMEOUT + ") plus the poll-interval (" + pollInterval
+                        + "): a dead worker's waiting requests must reach the others before the lease fails them");
             }
         }
     }

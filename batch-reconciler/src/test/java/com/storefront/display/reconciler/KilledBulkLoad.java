@@ -126,7 +126,7 @@ abstract class KilledBulkLoad {
     }
 
     /** Restart is refused (409) while the execution still looks alive; once nothing updated it for stale-after, it is recovered. */
-    private static Execution restartOnceStale(OpsClient ops, Execution killed) {
+    static Execution restartOnceStale(OpsClient ops, Execution killed) {
         OpsClient.Answer accepted = ops.withTimeout(Duration.ofSeconds(60)).await("restart accepted once the execution is stale",
                 killed::restartRequest, answer -> {
                     assertThat(answer.statusCode()).as(answer.body()).isIn(202, 409);

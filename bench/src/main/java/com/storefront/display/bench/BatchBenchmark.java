@@ -20,6 +20,8 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.write.DisplayWrite;
+import com.storefront.display.localstack.LocalStackSettings;
+import com.storefront.display.localstack.PostgresServer;
 import com.storefront.display.localstack.StackEndpoints;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.simulator.Simulator;
@@ -43,6 +45,11 @@ import com.storefront.display.testkit.truth.TruthWrites;
  * <li>Raw scan ceiling: a plain async driver loop reading every shop's two partitions with the write
  * times, the reads reconciliation makes.</li>
  * <li>{@code reconcile} of the same domains; rows/s over the rows the read model holds.</li>
+ * <li>The same bulk load again (read model emptied) on the production shape's job store: two processes
+ * on one PostgreSQL database, a {@code manager-and-worker} and a {@code worker}, the partitions sent over
+ * Kafka (remote partitioning); rows/s against the one process's (step 2). On 2 cores both shapes share
+ * the same CPUs, so about 1.0 is expected: the row measures what the Kafka hop and the shared repository
+ * cost. {@code --remote=false} leaves it out.</li>
  * </ol>
  */
 public final class BatchBenchmark {
@@ -65,6 +72,7 @@ public final class BatchBenchmark {
     private final int chunkSize;
     private final int writeConcurrency;
     private final int ceilingRows;
+    private final boolean remote;
 
     private BatchBenchmark(Map<String, String> args) {
         this.shops = Integer.parseInt(args.getOrDefault("shops", "2000"));
@@ -74,6 +82,7 @@ public final class BatchBenchmark {
         this.chunkSize = Integer.parseInt(args.getOrDefault("chunk-size", "1000"));
         this.writeConcurrency = Integer.parseInt(args.getOrDefault("write-concurrency", "256"));
         this.ceilingRows = Integer.parseInt(args.getOrDefault("ceiling-rows", "1000000"));
+        this.remote = Boolean.parseBoolean(args.getOrDefault("remote", "true"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -109,7 +118,48 @@ public final class BatchBenchmark {
             table.add(new BenchTable.Row("reconcile rows/s", "rows/s", rows / reconcile.seconds(), scan, 0.5, Double.NaN));
             log.info("bulk-load wrote {} rows in {} s; reconcile compared {} rows in {} s ({} drift)", bulk.written(),
                     Math.round(bulk.seconds()), rows, Math.round(reconcile.seconds()), reconcile.view());
+            if (remote) {
+                reconciler.close();
+                truncate(session);
+                Run twoWorkers = remoteBulkLoad(stack, source.baseUrl());
+                table.add(new BenchTable.Row("bulk-load over 2 worker processes rows/s", "rows/s",
+                        twoWorkers.written() / twoWorkers.seconds(), bulkRate, 0.8, Double.NaN));
+                log.info("bulk-load over two worker processes wrote {} rows in {} s", twoWorkers.written(), Math.round(twoWorkers.seconds()));
+            }
         }
+    }
+
+    /**
+     * The bulk load on the production shape: a PostgreSQL database of its own (the local stack's server,
+     * started here when none runs), a {@code manager-and-worker} and a {@code worker} process from the exec
+     * jar, the partitions over Kafka. Logs which process ran how many partitions.
+     */
+    private Run remoteBulkLoad(StackEndpoints stack, String sourceUrl) throws IOException {
+        try (PostgresServer.Lease lease = PostgresServer.acquire(LocalStackSettings.fromEnvironment())) {
+            PostgresServer postgres = lease.server();
+            String database = "bench_batch_" + Long.toHexString(System.nanoTime());
+            postgres.createDatabase(database);
+            List<String> store = List.of("--spring.profiles.active=postgresql", "--spring.datasource.url=" + postgres.jdbcUrl(database),
+                    "--spring.datasource.username=" + PostgresServer.USER, "--display.reconciler.ops.username=bench",
+                    "--display.reconciler.ops.password=bench", "--display.topics.prefix=bench-batch.",
+                    "--display.reconciler.remote.topic=partition-requests-" + database, "--display.reconciler.remote.group=workers-" + database,
+                    // the two processes run as many partitions at once as the one process's local threads
+                    "--display.reconciler.remote.worker-threads=" + Math.max(1, partitions / 2));
+            try (AppProcess manager = startReconciler(stack, sourceUrl, "bench-manager", concat(store, "--display.reconciler.instance=bench-manager"));
+                 AppProcess worker = startReconciler(stack, sourceUrl, "bench-worker", concat(store,
+                         "--display.reconciler.instance=bench-worker", "--display.reconciler.role=worker"))) {
+                log.info("bulk-load of {} over two worker processes (remote partitioning on PostgreSQL database {})", domains, database);
+                Run run = run(new OpsClient(manager.baseUrl(), "bench", "bench"), "bulk-load", Map.of("domains", domains));
+                log.info("partitions per process: {}", run.partitionsPerWorker());
+                return run;
+            }
+        }
+    }
+
+    private static List<String> concat(List<String> first, String... more) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(more));
+        return all;
     }
 
     private static void truncate(CqlSession session) {
@@ -177,29 +227,47 @@ public final class BatchBenchmark {
         }
     }
 
-    /** A finished job execution: what it wrote and how long it ran. */
-    private record Run(long written, double seconds, String view) {
+    /** A finished job execution: what it wrote, how long it ran, its report, and which instance ran how many partitions. */
+    private record Run(long written, double seconds, String view, Map<String, Long> partitionsPerWorker) {
     }
 
     /** A batch-reconciler process started from its exec jar, as it is deployed, with the benchmark's settings. */
     private AppProcess startReconciler(StackEndpoints stack, String sourceUrl) throws IOException {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--display.metadata-dir=" + Files.createTempDirectory("bench-batch-metadata"),
+        return startReconciler(stack, sourceUrl, "batch-reconciler",
+                List.of("--display.metadata-dir=" + Files.createTempDirectory("bench-batch-metadata")));
+    }
+
+    /** @param store where its job metadata lives, and anything else that sets it apart */
+    private AppProcess startReconciler(StackEndpoints stack, String sourceUrl, String name, List<String> store) {
+        List<String> arguments = new ArrayList<>(store);
+        arguments.addAll(List.of(
                 "--spring.cassandra.keyspace-name=" + KEYSPACE, "--display.source.base-url=" + sourceUrl,
                 "--display.reconciler.partitions=" + partitions, "--display.reconciler.chunk-size=" + chunkSize,
                 "--display.reconciler.write-concurrency=" + writeConcurrency,
                 "--display.source.requests-per-second=100000", "--display.reconciler.schedule.enabled=false"));
         stack.asSpringProperties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
-        return AppProcess.fromExecJar("batch-reconciler", Path.of(""), Path.of("bench/target"), "1g", arguments)
-                .awaitHealthy(Duration.ofMinutes(2));
+        AppProcess process = AppProcess.fromExecJar("batch-reconciler", Path.of(""),
+                name.equals("batch-reconciler") ? Path.of("bench/target") : Path.of("bench/target", name), "1g", arguments);
+        try {
+            return process.awaitHealthy(Duration.ofMinutes(2));
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
+        }
     }
 
     /** Runs a job through the ops API to its end: what it wrote, how long it ran, and (reconcile) its drift report. */
     private static Run run(AppProcess reconciler, String job, Map<String, String> parameters) {
-        Execution execution = OpsClient.at(reconciler.baseUrl()).withTimeout(Duration.ofHours(2)).start(job, parameters);
+        return run(OpsClient.at(reconciler.baseUrl()), job, parameters);
+    }
+
+    private static Run run(OpsClient ops, String job, Map<String, String> parameters) {
+        Execution execution = ops.withTimeout(Duration.ofHours(2)).start(job, parameters);
         Execution.View ended = execution.complete();
         double seconds = Duration.between(ended.startTime(), ended.endTime()).toMillis() / 1000.0;
         String drift = job.equals("reconcile") ? execution.report().toString() : ended.toString();
-        return new Run(ended.writeCount(), seconds, drift);
+        Map<String, Long> perWorker = ended.partitions().items().stream().collect(java.util.stream.Collectors.groupingBy(
+                partition -> String.valueOf(partition.worker()), java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        return new Run(ended.writeCount(), seconds, drift, perWorker);
     }
 }

@@ -30,23 +30,12 @@ public final class LocalPostgresExtension implements BeforeAllCallback, Paramete
 
     public static PostgresServer server(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
-                .computeIfAbsent(Running.class, key -> start(), Running.class).server();
+                .computeIfAbsent(PostgresServer.Lease.class, key -> start(), PostgresServer.Lease.class).server();
     }
 
-    private static Running start() {
-        PostgresServer server = new PostgresServer(LocalStackSettings.fromEnvironment());
-        boolean owned = server.ensureRunning(StackProvider.Owner.TEST_RUN) != LocalServer.Outcome.REUSED;
-        Running running = new Running(server, owned);
-        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "local-postgres-stop"));
-        return running;
-    }
-
-    private record Running(PostgresServer server, boolean owned) implements AutoCloseable {
-        @Override
-        public void close() {
-            if (owned) {
-                server.stop();
-            }
-        }
+    private static PostgresServer.Lease start() {
+        PostgresServer.Lease lease = PostgresServer.acquire(LocalStackSettings.fromEnvironment());
+        Runtime.getRuntime().addShutdownHook(new Thread(lease::close, "local-postgres-stop"));
+        return lease;
     }
 }

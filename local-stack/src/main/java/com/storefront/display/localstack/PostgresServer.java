@@ -56,6 +56,25 @@ public final class PostgresServer extends LocalServer {
         return stdoutLog();
     }
 
+    /**
+     * This machine's PostgreSQL for a test run or a benchmark: the one that answers on its port, or one
+     * started now. Closing the lease stops it only when it was started (or adopted) here.
+     */
+    public static Lease acquire(LocalStackSettings settings) {
+        PostgresServer server = new PostgresServer(settings);
+        return new Lease(server, server.ensureRunning(StackProvider.Owner.TEST_RUN) != Outcome.REUSED);
+    }
+
+    /** A PostgreSQL in use, and whether this lease started it (and so stops it). */
+    public record Lease(PostgresServer server, boolean owned) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (owned) {
+                server.stop();
+            }
+        }
+    }
+
     /** The JDBC URL of a database on this server. */
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + settings.host() + ":" + port() + "/" + database;

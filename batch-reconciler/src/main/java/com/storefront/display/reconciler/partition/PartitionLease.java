@@ -59,18 +59,20 @@ final class PartitionLease implements AutoCloseable {
     /**
      * Fails every partition of a running job whose lease ran out, and returns how many: a running one
      * whose own last update is older than the lease, and one still waiting for a worker when none of
-     * its job's partitions was updated within the lease (waiting while others run is normal: there are
-     * more partitions than worker threads).
+     * its job's partitions, running or ended, was updated within the lease (waiting while others run is
+     * normal: there are more partitions than worker threads).
      */
     int check() {
         int failed = 0;
         LocalDateTime expired = LocalDateTime.now(clock).minus(lease);
         for (String job : repository.getJobNames()) {
             for (JobExecution running : repository.findRunningJobExecutions(job)) {
-                List<StepExecution> partitions = repository.getJobExecution(running.getId()).getStepExecutions().stream()
-                        .filter(PartitionLease::isPartition).filter(step -> step.getStatus().isRunning()).toList();
-                boolean jobQuiet = partitions.stream().map(PartitionLease::lastTouched).allMatch(touched -> touched.isBefore(expired));
-                for (StepExecution partition : partitions) {
+                List<StepExecution> all = repository.getJobExecution(running.getId()).getStepExecutions().stream()
+                        .filter(PartitionLease::isPartition).toList();
+                // quiet: no partition started, committed or ended within the lease (one that just ended
+                // counts: its worker is about to take the next request)
+                boolean jobQuiet = all.stream().map(PartitionLease::lastTouched).allMatch(touched -> touched.isBefore(expired));
+                for (StepExecution partition : all.stream().filter(step -> step.getStatus().isRunning()).toList()) {
                     boolean waiting = partition.getStatus() == BatchStatus.STARTING;
                     if (waiting ? jobQuiet : lastTouched(partition).isBefore(expired)) {
                         failed += fail(partition, waiting) ? 1 : 0;

@@ -101,8 +101,8 @@ public class PartitioningConfiguration {
             consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
             // a killed worker's topic partitions move to the others within seconds, not the default 45
-            consumer.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
-            consumer.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
+            consumer.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) ReconcilerProperties.Remote.SESSION_TIMEOUT.toMillis());
+            consumer.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) ReconcilerProperties.Remote.SESSION_TIMEOUT.dividedBy(3).toMillis());
             consumer.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE,
                     remote.lease().multipliedBy(2).toMillis()));
             ContainerProperties container = new ContainerProperties(topic(topics, properties));
