@@ -1,21 +1,31 @@
 package com.storefront.display.reconciler.partition;
 
+import java.util.Comparator;
+import java.util.Optional;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.StepLocator;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 import com.storefront.display.reconciler.progress.PartitionProgress;
 
 /**
  * Runs the partitions this instance takes from the requests topic, through Spring Batch's
- * {@link StepExecutionRequestHandler}, once each: Kafka delivers at least once (a rebalance re-delivers a
- * request whose offset was not committed yet), so a request whose partition another worker already
- * started, or that a manager already failed, is skipped. Two workers racing for one request are
- * settled by the job repository's optimistic lock on the step execution.
+ * {@link StepExecutionRequestHandler}. A request is a claim ticket, not an assignment: the thread that
+ * receives it runs the partition it names if that one still waits, then keeps claiming the partitions of
+ * the same job execution that still wait (oldest first) until none is left. Kafka gives each consumer
+ * thread fixed topic partitions, so requests hashed onto a busy thread would otherwise wait while
+ * other threads idle; claiming, a fast worker takes more, and the requests queued behind a busy thread
+ * find their partitions taken and cost a lookup. A claim is the step execution's move from STARTING to
+ * STARTED under the job repository's optimistic lock, so two workers never run one partition; Kafka
+ * delivers at least once, and a re-delivered request finds its partition taken, too.
  */
 final class PartitionWorker {
 
@@ -32,26 +42,67 @@ final class PartitionWorker {
         handler.setStepLocator(steps);
     }
 
+    /** Runs the requested partition if it still waits, then every other waiting partition of its job execution. */
     void run(PartitionRequest request) {
-        StepExecution partition = repository.getStepExecution(request.stepExecutionId());
-        if (partition == null || !request.names(partition)) {
+        StepExecution requested = repository.getStepExecution(request.stepExecutionId());
+        if (requested == null || !request.names(requested)) {
             log.error("{}: {} is not a partition of this job store ({}): a topic or group shared with another "
                     + "job store? Skipped; its manager's lease fails it", instance, request,
-                    partition == null ? "no such step execution" : "step execution " + partition.getId() + " is "
-                            + partition.getStepName() + " of job execution " + partition.getJobExecutionId());
+                    requested == null ? "no such step execution" : "step execution " + requested.getId() + " is "
+                            + requested.getStepName() + " of job execution " + requested.getJobExecutionId());
             return;
         }
+        int ran = 0;
+        Optional<StepExecution> next = Optional.of(requested);
+        while (next.isPresent()) {
+            StepExecution partition = next.get();
+            if (claim(partition)) {
+                execute(request, partition);
+                ran++;
+            }
+            next = nextWaiting(request);
+        }
+        if (ran == 0) {
+            log.info("{}: partition {} is {} already and none of its job waits: nothing to run", instance,
+                    requested.getStepName(), repository.getStepExecution(requested.getId()).getStatus());
+        }
+    }
+
+    /**
+     * Takes a waiting partition: STARTED, with this worker's name in its context, so that a worker killed
+     * before its first commit is still named when the lease fails the partition. False when it is not
+     * waiting, or another worker took it first.
+     */
+    private boolean claim(StepExecution partition) {
         if (partition.getStatus() != BatchStatus.STARTING) {
-            log.info("{}: partition {} is {} already: taken by another worker or failed by its manager, skipped",
-                    instance, partition.getStepName(), partition.getStatus());
-            return;
+            return false;
         }
-        log.info("{}: running partition {} (step execution {})", instance, partition.getStepName(), partition.getId());
-        // the worker's name is in the repository before the step starts, so a worker killed before its
-        // first commit is still named when the manager's lease fails its partition
+        partition.setStatus(BatchStatus.STARTED);
+        try {
+            repository.update(partition);
+        } catch (OptimisticLockingFailureException e) {
+            return false;
+        }
         partition.getExecutionContext().putString(PartitionProgress.WORKER, instance);
         repository.updateExecutionContext(partition);
-        StepExecution ended = handler.handle(request.toStepExecutionRequest());
+        return true;
+    }
+
+    private void execute(PartitionRequest request, StepExecution partition) {
+        log.info("{}: running partition {} (step execution {})", instance, partition.getStepName(), partition.getId());
+        StepExecution ended = handler.handle(new StepExecutionRequest(request.stepName(), partition.getId()));
         log.info("{}: partition {} ended {}", instance, ended.getStepName(), ended.getStatus());
+    }
+
+    /** The oldest partition of the request's job execution and worker step that still waits for a worker. */
+    private Optional<StepExecution> nextWaiting(PartitionRequest request) {
+        JobExecution job = repository.getJobExecution(request.jobExecutionId());
+        if (job == null || job.getStatus() != BatchStatus.STARTED) {
+            // ended, or stopping: a stop takes effect at the running partitions' next chunk, none starts anew
+            return Optional.empty();
+        }
+        return job.getStepExecutions().stream()
+                .filter(step -> step.getStatus() == BatchStatus.STARTING && request.names(step))
+                .min(Comparator.comparingLong(StepExecution::getId));
     }
 }

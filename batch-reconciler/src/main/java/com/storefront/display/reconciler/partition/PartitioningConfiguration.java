@@ -1,6 +1,7 @@
 package com.storefront.display.reconciler.partition;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
@@ -85,9 +86,10 @@ public class PartitioningConfiguration {
 
         /**
          * This instance's workers: one consumer per worker thread, one request at a time each, the offset
-         * committed once its partition ended. A partition runs for minutes, longer than Kafka's default
-         * poll interval: the consumer's is the lease plus a margin, and a worker that dies is noticed by
-         * the group's session timeout and by the managers' lease, not by the poll interval.
+         * committed once the thread ran out of partitions to claim for it. That can be most of a job, far
+         * longer than Kafka's default poll interval, so the consumer's is a day: a worker that dies is
+         * noticed by the group's session timeout (its heartbeats stop) and by the managers' lease, a hung
+         * one by the lease.
          */
         @Bean
         IntegrationFlow partitionRequestsIn(KafkaProperties kafka, PartitionWorker partitionWorker, Topics topics,
@@ -103,8 +105,7 @@ public class PartitioningConfiguration {
             // a killed worker's topic partitions move to the others within seconds, not the default 45
             consumer.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) ReconcilerProperties.Remote.SESSION_TIMEOUT.toMillis());
             consumer.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) ReconcilerProperties.Remote.SESSION_TIMEOUT.dividedBy(3).toMillis());
-            consumer.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE,
-                    remote.lease().multipliedBy(2).toMillis()));
+            consumer.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofDays(1).toMillis());
             ContainerProperties container = new ContainerProperties(topic(topics, properties));
             container.setAckMode(ContainerProperties.AckMode.RECORD);
             return IntegrationFlow.from(Kafka.messageDrivenChannelAdapter(new DefaultKafkaConsumerFactory<String, byte[]>(consumer),
