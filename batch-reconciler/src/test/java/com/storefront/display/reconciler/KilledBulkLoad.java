@@ -51,9 +51,30 @@ abstract class KilledBulkLoad {
     record Context(EmbeddedSimulator embedded, String keyspace, MetadataStore store, Map<String, String> metadata) {
 
         static Context register(DynamicPropertyRegistry registry, String keyspace, MetadataStore store) {
+            return register(registry, keyspace, store, SHOPS, PRODUCTS);
+        }
+
+        /** A context whose sources have a catalogue of that size. */
+        static Context register(DynamicPropertyRegistry registry, String keyspace, MetadataStore store, int shops, long products) {
             Map<String, String> metadata = store.newDatabase();
             metadata.forEach((property, value) -> registry.add(property, () -> value));
-            return new Context(TestUpstream.forContext(registry, keyspace, SHOPS, PRODUCTS, SEED), keyspace, store, metadata);
+            return new Context(TestUpstream.forContext(registry, keyspace, shops, products, SEED), keyspace, store, metadata);
+        }
+
+        /**
+         * Another batch-reconciler, on this test's class path, job store, keyspace and sources, in the given
+         * role, with the instance name given and these further settings; healthy when returned.
+         */
+        AppProcess startInstance(String instance, String role, List<String> settings) {
+            List<String> arguments = new ArrayList<>(store.arguments(metadata));
+            arguments.addAll(List.of("--spring.cassandra.keyspace-name=" + keyspace,
+                    "--display.source.base-url=" + embedded.baseUrl(), "--display.reconciler.role=" + role,
+                    "--display.reconciler.instance=" + instance, "--display.reconciler.schedule.enabled=false"));
+            arguments.addAll(settings);
+            arguments.addAll(TestUpstream.stackArguments());
+            return AppProcess.fromClassPath("batch-reconciler (" + instance + ")", BatchReconcilerApplication.class,
+                    Path.of("target/" + keyspace + "-" + instance + ".log"), "384m", arguments)
+                    .awaitHealthy(Duration.ofSeconds(120));
         }
 
         void stop() {

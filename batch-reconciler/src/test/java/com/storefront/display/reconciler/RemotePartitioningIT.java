@@ -211,18 +211,10 @@ class RemotePartitioningIT {
         return view.partitions().items().stream().map(Execution.Partition::worker).collect(Collectors.toSet());
     }
 
-    /** A batch-reconciler on this test's class path and job store, in the given role. */
+    /** A batch-reconciler on this test's job store, in the given role, with this test's chunk and lease. */
     private static AppProcess startInstance(String instance, String role) {
-        List<String> arguments = new ArrayList<>(context.store().arguments(context.metadata()));
-        arguments.addAll(List.of("--spring.cassandra.keyspace-name=" + context.keyspace(),
-                "--display.source.base-url=" + context.embedded().baseUrl(), "--display.reconciler.role=" + role,
-                "--display.reconciler.instance=" + instance, "--display.reconciler.chunk-size=" + CHUNK,
-                "--display.reconciler.remote.lease=" + LEASE, "--display.reconciler.remote.poll-interval=" + POLL,
-                "--display.reconciler.schedule.enabled=false"));
-        arguments.addAll(TestUpstream.stackArguments());
-        return AppProcess.fromClassPath("batch-reconciler (" + instance + ")", BatchReconcilerApplication.class,
-                Path.of("target/remote-partitioning-" + instance + ".log"), "384m", arguments)
-                .awaitHealthy(Duration.ofSeconds(120));
+        return context.startInstance(instance, role, List.of("--display.reconciler.chunk-size=" + CHUNK,
+                "--display.reconciler.remote.lease=" + LEASE, "--display.reconciler.remote.poll-interval=" + POLL));
     }
 
     /** Items read by the partitions of one execution, as committed to the job repository. */

@@ -1,0 +1,117 @@
+package com.storefront.display.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.storefront.display.core.domain.Domain;
+import com.storefront.display.localstack.WithLocalPostgres;
+import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.testkit.app.AppProcess;
+import com.storefront.display.testkit.cassandra.TestKeyspace;
+import com.storefront.display.testkit.ops.Execution;
+import com.storefront.display.testkit.ops.OpsClient;
+
+/**
+ * A reconcile of many shops over two worker processes (this context, {@code manager-and-worker}, and a
+ * child {@code worker}) on the PostgreSQL profile finds exactly the drift that the same reconcile finds
+ * when this process runs it alone, and both processes run its partitions. {@code ./mvnw verify} runs it
+ * at 2,000 shops; {@code -Dremote-reconcile.shops=10000} at the issue's 10,000 (about 4 minutes on 2 cores).
+ */
+@WithLocalStack
+@WithLocalPostgres
+@ActiveProfiles("postgresql")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "display.reconciler.schedule.enabled=false", "display.reconciler.instance=manager",
+        "display.reconciler.partitions=16"})
+class RemoteReconcileAtScaleIT {
+
+    private static final int SHOPS = Integer.getInteger("remote-reconcile.shops", 2_000);
+    private static final long PRODUCTS = 4L * SHOPS;
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+    static KilledBulkLoad.Context context;
+
+    @Value("${local.server.port}")
+    int port;
+
+    @DynamicPropertySource
+    static void upstream(DynamicPropertyRegistry registry) {
+        context = KilledBulkLoad.Context.register(registry, TestKeyspace.unique("reconciler_scale_it"), MetadataStore.POSTGRESQL,
+                SHOPS, PRODUCTS);
+    }
+
+    @AfterAll
+    static void stopAll() {
+        context.stop();
+    }
+
+    @Test
+    void aReconcileOverTwoWorkerProcessesFindsTheDriftOneProcessFinds() {
+        OpsClient ops = context.ops("http://127.0.0.1:" + port).withTimeout(TIMEOUT);
+        ops.bulkLoad(Map.of("domains", "all")).complete();
+        // a product changed at its source in every seventh shop that lists any, and a product of every
+        // eleventh deleted there, their events lost
+        long changed = 0;
+        long deleted = 0;
+        for (long shop = 1; shop <= SHOPS; shop++) {
+            var listed = context.embedded().simulator().truth().listShop(Domain.PRODUCT, shop);
+            if (listed.isEmpty()) {
+                continue;
+            }
+            if (shop % 7 == 0) {
+                context.embedded().simulator().truth().upsert(Domain.PRODUCT, listed.get(0).id());
+                changed++;
+            } else if (shop % 11 == 0) {
+                context.embedded().simulator().truth().delete(Domain.PRODUCT, listed.get(0).id());
+                deleted++;
+            }
+        }
+
+        Execution alone = ops.reconcile(OpsClient.dryRun());
+        Execution.View aloneView = alone.complete();
+        Map<String, Long> aloneDrift = alone.report().drift();
+
+        AppProcess worker = context.startInstance("worker-1", "worker", List.of());
+        try {
+            // healthy is not yet in the group: requests sent before its threads hold topic partitions all
+            // go to this instance, whose busy threads then hold up the rebalance until their work is done
+            ops.await("the worker's four consumer threads hold topic partitions", () -> assignedThreads(worker), threads -> threads >= 4);
+            Execution shared = ops.reconcile(OpsClient.dryRun());
+            Execution.View sharedView = shared.complete();
+
+            assertThat(workers(aloneView)).as(aloneView.toString()).containsExactly("manager");
+            assertThat(workers(sharedView)).as(sharedView.toString()).containsExactlyInAnyOrder("manager", "worker-1");
+            assertThat(sharedView.readCount()).as("shops visited").isEqualTo(aloneView.readCount()).isGreaterThanOrEqualTo(SHOPS);
+            assertThat(aloneDrift).containsEntry("products:stale", changed).containsEntry("products:orphan", deleted);
+            assertThat(shared.report().drift()).isEqualTo(aloneDrift);
+        } finally {
+            worker.kill();
+        }
+    }
+
+    private static long assignedThreads(AppProcess worker) throws IOException {
+        try (Stream<String> lines = Files.lines(worker.logFile())) {
+            return lines.filter(line -> line.contains("partitions assigned: [" + TestUpstream.TOPICS.prefix())).count();
+        }
+    }
+
+    private static Set<String> workers(Execution.View view) {
+        return view.partitions().items().stream().map(Execution.Partition::worker).collect(Collectors.toSet());
+    }
+}
