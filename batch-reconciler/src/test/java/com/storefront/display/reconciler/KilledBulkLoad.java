@@ -72,9 +72,41 @@ abstract class KilledBulkLoad {
                     "--display.reconciler.instance=" + instance, "--display.reconciler.schedule.enabled=false"));
             arguments.addAll(settings);
             arguments.addAll(TestUpstream.stackArguments());
-            return AppProcess.fromClassPath("batch-reconciler (" + instance + ")", BatchReconcilerApplication.class,
+            AppProcess process = AppProcess.fromClassPath("batch-reconciler (" + instance + ")", BatchReconcilerApplication.class,
                     Path.of("target/" + keyspace + "-" + instance + ".log"), "384m", arguments)
                     .awaitHealthy(Duration.ofSeconds(120));
+            if (store.profile != null) {
+                awaitInGroup(process);
+            }
+            return process;
+        }
+
+        /**
+         * Healthy is not yet in the workers' group: requests sent before an instance's consumer threads hold
+         * topic partitions all go to the others, whose busy threads then hold the rebalance up until their
+         * job is done. Waits until its four threads (the default) were assigned partitions.
+         */
+        private void awaitInGroup(AppProcess process) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (assignedThreads(process) < 4) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(process + " did not join the workers' group within 60 s; see " + process.logFile());
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
+            }
+        }
+
+        private static long assignedThreads(AppProcess process) {
+            try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(process.logFile())) {
+                return lines.filter(line -> line.contains("partitions assigned: [" + TestUpstream.TOPICS.prefix())).count();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         void stop() {
