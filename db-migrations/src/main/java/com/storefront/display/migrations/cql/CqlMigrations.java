@@ -18,6 +18,7 @@ import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 
 /**
@@ -133,10 +134,23 @@ public final class CqlMigrations {
             ddl(session, statement);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        session.execute(SimpleStatement.newInstance("INSERT INTO " + keyspace + ".schema_migration "
+        SimpleStatement record = SimpleStatement.newInstance("INSERT INTO " + keyspace + ".schema_migration "
                         + "(version, name, checksum, applied_at, applied_by, execution_ms) VALUES (?, ?, ?, ?, ?, ?)",
                 script.version(), script.name(), script.checksum(), Instant.now(), host(), millis)
-                .setConsistencyLevel(settings.consistency()).setTimeout(STATEMENT_TIMEOUT));
+                .setConsistencyLevel(settings.consistency()).setTimeout(STATEMENT_TIMEOUT);
+        // the record is idempotent (its key is the version): a quorum write that timed out on a loaded
+        // cluster (the driver's policy does not retry a simple write) is written again, twice at most
+        for (int attempt = 1; ; attempt++) {
+            try {
+                session.execute(record);
+                break;
+            } catch (WriteTimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                log.warn("recording CQL migration {} timed out ({}); writing it again", script.name(), e.getMessage());
+            }
+        }
         log.info("applied CQL migration {} in {} ms", script.name(), millis);
     }
 
