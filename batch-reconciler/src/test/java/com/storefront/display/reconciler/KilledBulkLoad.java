@@ -188,10 +188,17 @@ abstract class KilledBulkLoad {
         return ops.execution(accepted.json().get("executionId").longValue());
     }
 
-    /** Items read by the partitions of one execution, as committed to the job repository. */
     private long partitionReads(long executionId) {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
-        return execution.getStepExecutions().stream().filter(s -> s.getStepName().startsWith("bulk-load-partition:"))
+        return partitionReads(jobRepository, executionId);
+    }
+
+    /**
+     * Items read by the partitions of one execution, as committed to the job repository: its step
+     * executions named {@code <worker step>:<partition>}, not the manager step named as its job.
+     */
+    static long partitionReads(JobRepository repository, long executionId) {
+        JobExecution execution = repository.getJobExecution(executionId);
+        return execution.getStepExecutions().stream().filter(step -> step.getStepName().contains(":"))
                 .mapToLong(StepExecution::getReadCount).sum();
     }
 }

@@ -217,10 +217,7 @@ class RemotePartitioningIT {
                 "--display.reconciler.remote.lease=" + LEASE, "--display.reconciler.remote.poll-interval=" + POLL));
     }
 
-    /** Items read by the partitions of one execution, as committed to the job repository. */
     private long partitionReads(long executionId) {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
-        return execution.getStepExecutions().stream().filter(step -> step.getStepName().contains(":"))
-                .mapToLong(StepExecution::getReadCount).sum();
+        return KilledBulkLoad.partitionReads(jobRepository, executionId);
     }
 }
