@@ -98,7 +98,7 @@ class RemotePartitioningIT {
 
         Execution.View loaded = ops.bulkLoad(Map.of("domains", "products,stock,prices")).complete();
 
-        assertThat(workers(loaded)).as(loaded.toString()).containsExactlyInAnyOrder("manager", "worker-1");
+        assertThat(loaded.workers()).as(loaded.toString()).containsExactlyInAnyOrder("manager", "worker-1");
         ReadModelOracle.Result truth = ReadModelOracle.compare(context.embedded().simulator().truth(), session, SHOPS, LOADED);
         assertThat(truth.matches()).as(truth.toString()).isTrue();
         assertThat(partitionReads(loaded.executionId())).as("items read by the partitions").isEqualTo(truth.totalEntities());
@@ -116,7 +116,7 @@ class RemotePartitioningIT {
         Execution dryRun = ops.reconcile(Map.of("dryRun", true, "domains", "products,stock,prices"));
         Execution.View reconciled = dryRun.complete();
 
-        assertThat(workers(reconciled)).as(reconciled.toString()).containsExactlyInAnyOrder("manager", "worker-1");
+        assertThat(reconciled.workers()).as(reconciled.toString()).containsExactlyInAnyOrder("manager", "worker-1");
         assertThat(dryRun.report().drift()).isEqualTo(Map.of("products:stale", changed));
     }
 
@@ -207,9 +207,6 @@ class RemotePartitioningIT {
         return context.ops("http://127.0.0.1:" + port).withTimeout(TIMEOUT);
     }
 
-    private static Set<String> workers(Execution.View view) {
-        return view.partitions().items().stream().map(Execution.Partition::worker).collect(Collectors.toSet());
-    }
 
     /** A batch-reconciler on this test's job store, in the given role, with this test's chunk and lease. */
     private static AppProcess startInstance(String instance, String role) {

@@ -24,16 +24,26 @@ final class TestUpstream {
 
     /** A simulator with a catalogue of that size, publishing to the local stack's Kafka. */
     static EmbeddedSimulator simulator(int shops, long products, long seed) {
+        return simulator(shops, products, seed, 1);
+    }
+
+    /** As {@link #simulator(int, long, long)}, its ids in that many far-apart blocks ({@code display.simulator.catalogue.id-blocks}). */
+    static EmbeddedSimulator simulator(int shops, long products, long seed, int idBlocks) {
         return EmbeddedSimulator.start(Map.of("spring.kafka.bootstrap-servers", System.getProperty("spring.kafka.bootstrap-servers"),
                 "display.simulator.catalogue.shops", Integer.toString(shops),
                 "display.simulator.catalogue.products", Long.toString(products),
                 "display.simulator.catalogue.seed", Long.toString(seed),
+                "display.simulator.catalogue.id-blocks", Integer.toString(idBlocks),
                 "display.topics.prefix", TOPICS.prefix()));
     }
 
     /** A simulator as the test context's sources, and the keyspace the context works in. */
     static EmbeddedSimulator forContext(DynamicPropertyRegistry registry, String keyspace, int shops, long products, long seed) {
-        EmbeddedSimulator embedded = simulator(shops, products, seed);
+        return forContext(registry, keyspace, simulator(shops, products, seed));
+    }
+
+    /** The simulator as the test context's sources, and the keyspace the context works in. */
+    static EmbeddedSimulator forContext(DynamicPropertyRegistry registry, String keyspace, EmbeddedSimulator embedded) {
         registry.add("display.source.base-url", embedded::baseUrl);
         registry.add("spring.cassandra.keyspace-name", () -> keyspace);
         registry.add("display.topics.prefix", TOPICS::prefix);

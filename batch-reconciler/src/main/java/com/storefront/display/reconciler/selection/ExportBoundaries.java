@@ -115,8 +115,31 @@ public final class ExportBoundaries {
         if (last == to) {
             return List.of(read);
         }
-        // the density among the page's own ids: the gap before its first id says nothing about what follows
-        return List.of(read, new Stretch(last, to, null, (double) (PAGE - 1) / Math.max(1, last - page[0])));
+        return List.of(read, new Stretch(last, to, null, density(page)));
+    }
+
+    /**
+     * Items per id after a full page, judged from the page's own ids (the gap before its first id says
+     * nothing about what follows): the density of its typical gap (the median), or of its last run of ids
+     * where a far wider gap splits the page, whichever is higher. A page may reach across the gap between
+     * two blocks, and the stretch after it belongs to the later block. It errs high on purpose: a stretch
+     * estimated too full is sampled again, one estimated empty never is.
+     */
+    static double density(long[] page) {
+        long[] gaps = new long[page.length - 1];
+        int widest = 0;
+        for (int i = 0; i < gaps.length; i++) {
+            gaps[i] = page[i + 1] - page[i];
+            if (gaps[i] >= gaps[widest]) {
+                widest = i;
+            }
+        }
+        long[] sorted = gaps.clone();
+        Arrays.sort(sorted);
+        double typical = 1.0 / Math.max(1, sorted[sorted.length / 2]);
+        int lastRun = page.length - 1 - widest;
+        double afterWidest = lastRun >= 2 ? (lastRun - 1.0) / Math.max(1, page[page.length - 1] - page[widest + 1]) : 0;
+        return Math.max(typical, afterWidest);
     }
 
     private static void add(Stretch stretch, TreeMap<Long, Stretch> stretches, PriorityQueue<Stretch> unread) {

@@ -36,6 +36,15 @@ class ExportBoundariesTest {
     }
 
     @Test
+    void threeSmallBlocksBillionsApart() {
+        // a few hundred shops in three blocks 3 billion apart: a page's density (one item per id) carried
+        // over a gap of billions must not decide how the last block is cut
+        long[] ids = LongStream.concat(LongStream.concat(LongStream.rangeClosed(1, 100),
+                LongStream.rangeClosed(3_000_000_101L, 3_000_000_200L)), LongStream.rangeClosed(6_000_000_201L, 6_000_000_300L)).toArray();
+        assertBalanced(ids, 8);
+    }
+
+    @Test
     void sparseSnowflakeLikeIds() {
         java.util.Random random = new java.util.Random(7);
         long[] ids = LongStream.generate(() -> 1L + (random.nextLong() >>> 2)).limit(50_000).sorted().distinct().toArray();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.storefront.display.core.domain.DomainJson;
 
@@ -93,6 +94,11 @@ public final class Execution {
 
         public boolean ended() {
             return endTime != null && partitions.running() == 0 && !RUNNING.contains(status);
+        }
+
+        /** The instances that ran the execution's partitions. */
+        public Set<String> workers() {
+            return partitions.items().stream().map(Partition::worker).collect(Collectors.toSet());
         }
 
         @Override

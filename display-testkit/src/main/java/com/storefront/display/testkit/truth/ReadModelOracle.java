@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
@@ -128,15 +129,27 @@ public final class ReadModelOracle {
 
     /** As {@link #compare(SourceOfTruth, CqlSession, int)}, for shops {@code firstShop..lastShop} and some domains. */
     public static Result compare(SourceOfTruth truth, CqlSession session, long firstShop, long lastShop, List<Domain> domains) {
+        return compare(truth, session, LongStream.rangeClosed(firstShop, lastShop).toArray(), domains);
+    }
+
+    /**
+     * Compares every domain of every shop of the truth's catalogue, whatever its id layout, with the read
+     * model the session's keyspace holds.
+     */
+    public static Result compareCatalogue(SourceOfTruth truth, CqlSession session) {
+        return compare(truth, session, truth.catalogue().shopIds().toArray(), List.of(Domain.values()));
+    }
+
+    private static Result compare(SourceOfTruth truth, CqlSession session, long[] shops, List<Domain> domains) {
         ReadModelOracle comparison = new ReadModelOracle(truth, session, domains);
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
-                long first = firstShop + t;
+                int first = t;
                 running.add(threads.submit(() -> {
-                    for (long shop = first; shop <= lastShop; shop += THREADS) {
-                        comparison.compareShop(shop);
+                    for (int i = first; i < shops.length; i += THREADS) {
+                        comparison.compareShop(shops[i]);
                     }
                 }));
             }

@@ -79,6 +79,6 @@ final class ChangeGenerator {
     }
 
     private long anyId(Domain domain) {
-        return random.nextLong(catalogue.maxId(domain)) + 1;
+        return catalogue.id(domain, random.nextLong(catalogue.idCount(domain)) + 1);
     }
 }

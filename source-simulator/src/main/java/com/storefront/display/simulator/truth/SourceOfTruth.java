@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import com.storefront.display.core.domain.Domain;
@@ -62,22 +61,23 @@ public final class SourceOfTruth {
      */
     public SourcePage export(Domain domain, long after, int limit) {
         List<SourceItem> items = new ArrayList<>(Math.min(limit, 1024));
-        long max = catalogue.maxId(domain);
-        long id = Math.max(after, 0) + 1;
-        for (; id <= max && items.size() < limit; id++) {
-            SourceItem item = item(domain, id);
+        long count = catalogue.idCount(domain);
+        long first = catalogue.nextId(domain, after);
+        long position = first < 0 ? count + 1 : catalogue.position(domain, first);
+        for (; position <= count && items.size() < limit; position++) {
+            SourceItem item = item(domain, catalogue.id(domain, position));
             if (item != null) {
                 items.add(item);
             }
         }
         // the loop stops before the end of the id space only with a full page
-        Long next = id <= max ? Long.valueOf(items.get(items.size() - 1).id()) : null;
+        Long next = position <= count ? Long.valueOf(items.get(items.size() - 1).id()) : null;
         return new SourcePage(items, next);
     }
 
     /** The shop's existing entities of a domain, by id. */
     public List<SourceItem> listShop(Domain domain, long shopId) {
-        if (shopId < 1 || shopId > catalogue.shops()) {
+        if (!catalogue.contains(Domain.SHOP, shopId)) {
             return List.of();
         }
         long[] range = catalogue.idRange(domain, shopId);
@@ -103,7 +103,7 @@ public final class SourceOfTruth {
      * catalogue of any size with the read model in constant memory.
      */
     public Stream<ShopSnapshot> snapshots(long fromShop, long toShop) {
-        return LongStream.rangeClosed(Math.max(1, fromShop), Math.min(toShop, catalogue.shops())).mapToObj(this::snapshot);
+        return catalogue.shopIds().filter(shop -> shop >= fromShop && shop <= toShop).mapToObj(this::snapshot);
     }
 
     /**

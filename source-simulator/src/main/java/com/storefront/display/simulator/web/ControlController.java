@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.storefront.display.core.domain.Domain;
 import com.storefront.display.simulator.SettingsPatch;
 import com.storefront.display.simulator.Simulator;
 import com.storefront.display.simulator.SimulatorStats;
@@ -72,8 +73,9 @@ class ControlController {
     /** Everything the sources hold for one shop now: the truth a read model must converge to. */
     @GetMapping("/truth/shops/{shopId}")
     ShopSnapshot truth(@PathVariable long shopId) {
-        if (shopId < 1 || shopId > simulator.truth().catalogue().shops()) {
-            throw new IllegalArgumentException("shopId must be 1.." + simulator.truth().catalogue().shops() + ", was " + shopId);
+        if (!simulator.truth().catalogue().contains(Domain.SHOP, shopId)) {
+            throw new IllegalArgumentException("no shop " + shopId + " among the catalogue's "
+                    + simulator.truth().catalogue().shops() + " shops");
         }
         return simulator.truth().snapshot(shopId);
     }

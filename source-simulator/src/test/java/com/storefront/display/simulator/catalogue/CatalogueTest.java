@@ -38,7 +38,7 @@ class CatalogueTest {
 
     @Test
     void theLargestShopIsCappedAndTheTotalStillHolds() {
-        CatalogueSettings capped = new CatalogueSettings(7, 1_000, 200_000, 0.8, 5_000, 0.1, null);
+        CatalogueSettings capped = new CatalogueSettings(7, 1_000, 200_000, 0.8, 5_000, 0.1, null, 1);
         Catalogue catalogue = new Catalogue(capped);
         int[] sizes = IntStream.rangeClosed(1, 1_000).map(catalogue::initialProducts).toArray();
 
@@ -74,7 +74,7 @@ class CatalogueTest {
 
     @Test
     void aCatalogueThatCannotHoldItsProductsIsRefused() {
-        assertThatThrownBy(() -> new CatalogueSettings(1, 10, 1_000, 1.1, 50, 0.1, null))
+        assertThatThrownBy(() -> new CatalogueSettings(1, 10, 1_000, 1.1, 50, 0.1, null, 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("10 shops of at most 50 products cannot hold 1000 products");
     }
@@ -89,5 +89,36 @@ class CatalogueTest {
             assertThat(IntStream.range(0, 5).mapToObj(change -> one.state(domain, 5, change)).distinct().count())
                     .as(domain + " changes change the state").isGreaterThan(1);
         }
+    }
+
+    @Test
+    void idBlocksSpreadTheSameCatalogueOverThreeFarApartBlocksOfIds() {
+        Catalogue dense = new Catalogue(DEMO);
+        Catalogue clustered = new Catalogue(DEMO.withIdBlocks(3));
+
+        long[] shops = clustered.shopIds().toArray();
+        assertThat(shops).hasSize(2_000).isSorted();
+        assertThat(Arrays.stream(shops).map(shop -> (shop - 1) / Catalogue.BLOCK_GAP).distinct().count()).isEqualTo(3);
+        assertThat(clustered.maxId(Domain.PRODUCT)).isGreaterThan(2 * Catalogue.BLOCK_GAP);
+        for (int i = 0; i < shops.length; i++) {
+            long shop = shops[i];
+            assertThat(clustered.initialProducts(shop)).isEqualTo(dense.initialProducts(i + 1));
+            for (Domain domain : Domain.values()) {
+                long[] range = clustered.idRange(domain, shop);
+                long[] denseRange = dense.idRange(domain, i + 1);
+                assertThat(range[1] - range[0]).isEqualTo(denseRange[1] - denseRange[0]);
+                assertThat(clustered.shopOf(domain, range[0])).isEqualTo(shop);
+                assertThat(clustered.shopOf(domain, range[1])).isEqualTo(shop);
+                assertThat(clustered.initiallyExists(domain, range[1])).isEqualTo(dense.initiallyExists(domain, denseRange[1]));
+                assertThat(clustered.nextId(domain, range[1])).isEqualTo(i + 1 < shops.length ? clustered.idRange(domain, shops[i + 1])[0] : -1);
+            }
+        }
+        long firstOfSecondBlock = shops[(int) clustered.shopIds().filter(shop -> shop < Catalogue.BLOCK_GAP).count()];
+        assertThat(clustered.contains(Domain.SHOP, firstOfSecondBlock - 1)).isFalse();
+        assertThat(clustered.contains(Domain.SHOP, Catalogue.BLOCK_GAP + 1)).isFalse();
+        assertThat(clustered.contains(Domain.SHOP, 3 * Catalogue.BLOCK_GAP + 1)).isFalse();
+        assertThatThrownBy(() -> clustered.initialProducts(Catalogue.BLOCK_GAP + 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DEMO.withIdBlocks(2_001)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("idBlocks must be 1..1000");
     }
 }

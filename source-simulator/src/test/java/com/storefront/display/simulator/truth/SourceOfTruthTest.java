@@ -64,6 +64,21 @@ class SourceOfTruthTest {
     }
 
     @Test
+    void anExportOfIdsInFarApartBlocksVisitsEveryEntityTheShopsListInIdOrder() {
+        SourceOfTruth clustered = new SourceOfTruth(new Catalogue(CatalogueSettings.of(42, 300, 30_000).withIdBlocks(3)));
+        for (Domain domain : Domain.values()) {
+            List<SourceItem> exported = new ArrayList<>();
+            exportAll(clustered, domain, 997, exported::add);
+            List<SourceItem> listed = clustered.catalogue().shopIds()
+                    .mapToObj(shop -> clustered.listShop(domain, shop)).flatMap(List::stream).toList();
+
+            assertThat(exported).as(domain.sourcePath()).isEqualTo(listed).isNotEmpty();
+            assertThat(exported.get(exported.size() - 1).id()).isGreaterThan(2 * Catalogue.BLOCK_GAP);
+        }
+        assertThat(clustered.export(Domain.PRODUCT, clustered.catalogue().maxId(Domain.PRODUCT), 10).items()).isEmpty();
+    }
+
+    @Test
     void aChangeBumpsTheVersionAndChangesTheState() {
         SourceItem before = truth.find(Domain.STOCK, 1).orElseThrow();
 
@@ -144,9 +159,13 @@ class SourceOfTruthTest {
     }
 
     private void exportAll(Domain domain, int limit, Consumer<SourceItem> each) {
+        exportAll(truth, domain, limit, each);
+    }
+
+    private static void exportAll(SourceOfTruth source, Domain domain, int limit, Consumer<SourceItem> each) {
         long after = 0;
         for (int pages = 0; pages < 1_000_000; pages++) {
-            SourcePage page = truth.export(domain, after, limit);
+            SourcePage page = source.export(domain, after, limit);
             page.items().forEach(each);
             if (page.next() == null) {
                 return;
