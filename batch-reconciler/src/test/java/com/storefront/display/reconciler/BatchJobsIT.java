@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,7 @@ import com.storefront.display.core.domain.ReviewSummaryState;
 import com.storefront.display.core.write.DisplayTable;
 import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.reconciler.reconcile.ReconcilePhases;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.simulator.Simulator;
 import com.storefront.display.testkit.cassandra.TestKeyspace;
@@ -38,6 +40,9 @@ import com.storefront.display.testkit.ops.Execution;
 import com.storefront.display.testkit.ops.OpsClient;
 import com.storefront.display.testkit.truth.ReadModelEdits;
 import com.storefront.display.testkit.truth.ReadModelOracle;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * The three jobs through the ops API against the real Cassandra and the simulator's source APIs:
@@ -69,6 +74,9 @@ class BatchJobsIT {
 
     @Autowired
     DisplayWriter writer;
+
+    @Autowired
+    MeterRegistry meters;
 
     OpsClient ops;
     Simulator simulator;
@@ -111,12 +119,19 @@ class BatchJobsIT {
 
     @Test
     @Order(2)
-    void reconcileAfterABulkLoadFindsNoDrift() {
+    void reconcileAfterABulkLoadFindsNoDriftAndTimesEachPhase() {
         Execution reconcile = ops.reconcile(Map.of());
-        reconcile.complete();
+        Execution.View view = reconcile.complete();
 
         assertThat(reconcile.report().drift()).as("drift").isEmpty();
         assertThat(reconcile.report().status()).isEqualTo("COMPLETED");
+        // the context's first reconcile: each shop visited was listed, read and compared once, timed as such
+        for (String phase : List.of("source-listing", "read-model-read", "comparison")) {
+            Timer timer = meters.get(ReconcilePhases.TIMER).tag("phase", phase).timer();
+            assertThat(timer.count()).as(phase).isEqualTo(view.readCount());
+            assertThat(timer.totalTime(TimeUnit.NANOSECONDS)).as(phase).isPositive();
+        }
+        assertThat(meters.get(ReconcilePhases.TIMER).tag("phase", "repair-write").timer().count()).as("chunks written").isPositive();
     }
 
     @Test

@@ -32,6 +32,8 @@ import com.storefront.display.testkit.ops.Execution;
 import com.storefront.display.testkit.ops.OpsClient;
 import com.storefront.display.testkit.truth.TruthWrites;
 
+import tools.jackson.databind.JsonNode;
+
 
 /**
  * batch-reconciler's jobs on the local stack against a catalogue of {@code --shops} shops and
@@ -65,6 +67,9 @@ public final class BatchBenchmark {
             + "WRITETIME(base_price), WRITETIME(display_status), WRITETIME(sale_price), WRITETIME(discount_rate), "
             + "WRITETIME(stock_quantity) FROM shop_product WHERE shop_id = ?";
 
+    /** The phases of batch-reconciler's {@code display.reconcile.phase} timer ({@code ReconcilePhases}). */
+    private static final List<String> RECONCILE_PHASES = List.of("source-listing", "read-model-read", "comparison", "repair-write");
+
     private final int shops;
     private final long products;
     private final String domains;
@@ -73,6 +78,7 @@ public final class BatchBenchmark {
     private final int writeConcurrency;
     private final int ceilingRows;
     private final boolean remote;
+    private final int idBlocks;
 
     private BatchBenchmark(Map<String, String> args) {
         this.shops = Integer.parseInt(args.getOrDefault("shops", "2000"));
@@ -83,31 +89,38 @@ public final class BatchBenchmark {
         this.writeConcurrency = Integer.parseInt(args.getOrDefault("write-concurrency", "256"));
         this.ceilingRows = Integer.parseInt(args.getOrDefault("ceiling-rows", "1000000"));
         this.remote = Boolean.parseBoolean(args.getOrDefault("remote", "true"));
+        this.idBlocks = Integer.parseInt(args.getOrDefault("id-blocks", "1"));
     }
 
     public static void main(String[] args) throws Exception {
         BatchBenchmark bench = new BatchBenchmark(BenchOptions.parse(args));
         BenchMain.run(bench::run, () -> "batch benchmark: " + bench.shops + " shops, " + bench.products + " products, domains "
-                + bench.domains + ", " + bench.partitions + " partitions, chunk " + bench.chunkSize);
+                + bench.domains + ", " + bench.partitions + " partitions, chunk " + bench.chunkSize
+                + (bench.idBlocks > 1 ? ", ids in " + bench.idBlocks + " far-apart blocks" : ""));
     }
 
     private void run(BenchTable table, StackEndpoints stack) throws Exception {
         List<Domain> chosen = java.util.Arrays.stream(domains.split(",")).map(Domain::ofSourcePath).toList();
         try (EmbeddedSimulator source = EmbeddedSimulator.start(Map.of("spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
                 "display.simulator.catalogue.shops", Integer.toString(shops),
-                "display.simulator.catalogue.products", Long.toString(products), "logging.level.root", "WARN"));
+                "display.simulator.catalogue.products", Long.toString(products),
+                "display.simulator.catalogue.id-blocks", Integer.toString(idBlocks), "logging.level.root", "WARN"));
              AppProcess reconciler = startReconciler(stack, source.baseUrl());
              CqlSession session = CqlSession.builder().addContactPoint(stack.cassandraContactPoint())
                      .withLocalDatacenter(stack.localDatacenter()).withKeyspace(KEYSPACE).build()) {
-            Simulator truth = new Simulator(SimulatorProperties.of(42, shops, products), new DiscardingSink(), new SimulatorStats());
+            SimulatorProperties catalogue = SimulatorProperties.of(42, shops, products);
+            Simulator truth = new Simulator(new SimulatorProperties(catalogue.catalogue().withIdBlocks(idBlocks), catalogue.producer(),
+                    catalogue.eventFaults(), catalogue.sourceApiFaults(), false, catalogue.topicPartitions()),
+                    new DiscardingSink(), new SimulatorStats());
             truncate(session);
             double rawWrites = rawWrites(session, truth, chosen);
             truncate(session);
             log.info("bulk-load of {} through the ops API", domains);
             Run bulk = run(reconciler, "bulk-load", Map.of("domains", domains));
-            double scan = rawScan(session);
+            double scan = rawScan(session, truth.truth().catalogue().shopIds().toArray());
             log.info("reconcile of {} through the ops API", domains);
             Run reconcile = run(reconciler, "reconcile", Map.of("domains", domains));
+            logPhases(OpsClient.at(reconciler.baseUrl()), reconcile.seconds());
             // the rows reconcile compares: those the bulk load wrote (reconcile found them all in place), and the shops
             long rows = bulk.written() + shops;
 
@@ -192,14 +205,35 @@ public final class BatchBenchmark {
         return rate;
     }
 
+    /**
+     * Where the reconcile's time went, from the process's {@code display.reconcile.phase} timers (the
+     * phases' time summed over the partition threads, so shares of their sum).
+     */
+    private static void logPhases(OpsClient reconciler, double elapsedSeconds) {
+        Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+        for (String phase : RECONCILE_PHASES) {
+            JsonNode metric = reconciler.read("/actuator/metrics/display.reconcile.phase?tag=phase:" + phase, JsonNode.class);
+            for (JsonNode measurement : metric.get("measurements")) {
+                if (measurement.get("statistic").asString().equals("TOTAL_TIME")) {
+                    seconds.put(phase, measurement.get("value").asDouble());
+                }
+            }
+        }
+        double threadSeconds = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        StringBuilder shares = new StringBuilder();
+        seconds.forEach((phase, spent) -> shares.append(shares.isEmpty() ? "" : ", ").append(phase).append(' ')
+                .append(Math.round(100 * spent / threadSeconds)).append("% (").append(Math.round(spent)).append(" s)"));
+        log.info("reconcile time by phase, over {} thread-seconds in {} s: {}", Math.round(threadSeconds), Math.round(elapsedSeconds), shares);
+    }
+
     /** Every shop's two partitions read with write times, 32 shops at a time: rows/s. */
-    private double rawScan(CqlSession session) throws Exception {
+    private double rawScan(CqlSession session, long[] shopIds) throws Exception {
         PreparedStatement shopScan = session.prepare(SHOP_SCAN);
         PreparedStatement productScan = session.prepare(PRODUCT_SCAN);
         AtomicLong rows = new AtomicLong();
         Semaphore inFlight = new Semaphore(32);
         long start = System.nanoTime();
-        for (long shop = 1; shop <= shops; shop++) {
+        for (long shop : shopIds) {
             for (PreparedStatement scan : List.of(shopScan, productScan)) {
                 inFlight.acquire();
                 session.executeAsync(scan.bind(shop).setPageSize(5_000)).whenComplete((page, error) -> drain(page, error, rows, inFlight));

@@ -26,17 +26,19 @@ public class DriftWriter implements ItemStreamWriter<ShopDrift> {
     private final boolean dryRun;
     private final int maxInFlight;
     private final int samplesPerKind;
+    private final ReconcilePhases phases;
     private final Map<String, Integer> sampled = new HashMap<>();
     private RunCounts counts = new RunCounts();
 
     public DriftWriter(DisplayWriter writer, DriftRecords records, long executionId, boolean dryRun,
-                             int maxInFlight, int samplesPerKind) {
+                             int maxInFlight, int samplesPerKind, ReconcilePhases phases) {
         this.writer = writer;
         this.records = records;
         this.executionId = executionId;
         this.dryRun = dryRun;
         this.maxInFlight = maxInFlight;
         this.samplesPerKind = samplesPerKind;
+        this.phases = phases;
     }
 
     @Override
@@ -46,6 +48,10 @@ public class DriftWriter implements ItemStreamWriter<ShopDrift> {
 
     @Override
     public void write(Chunk<? extends ShopDrift> chunk) {
+        phases.time(ReconcilePhases.Phase.REPAIR_WRITE, () -> writeTimed(chunk));
+    }
+
+    private void writeTimed(Chunk<? extends ShopDrift> chunk) {
         List<Drift> drifts = new ArrayList<>();
         List<DisplayWrite> repairs = new ArrayList<>();
         for (ShopDrift shop : chunk) {

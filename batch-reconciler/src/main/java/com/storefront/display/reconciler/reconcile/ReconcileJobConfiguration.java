@@ -24,6 +24,8 @@ import com.storefront.display.reconciler.selection.ShopIdReader;
 import com.storefront.display.reconciler.selection.ShopPartitioner;
 import com.storefront.display.reconciler.selection.ShopSteps;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * {@code reconcile}: each chosen shop's domains compared with their sources, the drift classified, and
  * repaired or (dry run) only reported; a run's counts are kept when it ends.
@@ -66,19 +68,24 @@ public class ReconcileJobConfiguration {
 
     @Bean
     @StepScope
-    ShopReconciler shopReconciler(BlockingSourceApi source, ReadModelShop readModelShop,
+    ShopReconciler shopReconciler(BlockingSourceApi source, ReadModelShop readModelShop, ReconcilePhases phases,
                                   @Value("#{stepExecution.jobParameters}") JobParameters parameters)
             throws InvalidJobParametersException {
-        return new ShopReconciler(source, readModelShop, ReconcileRequest.of(parameters).domains());
+        return new ShopReconciler(source, readModelShop, ReconcileRequest.of(parameters).domains(), phases);
+    }
+
+    @Bean
+    ReconcilePhases reconcilePhases(MeterRegistry meters) {
+        return new ReconcilePhases(meters);
     }
 
     @Bean
     @StepScope
-    DriftWriter driftWriter(DisplayWriter writer, DriftRecords driftRecords, ReconcilerProperties properties,
+    DriftWriter driftWriter(DisplayWriter writer, DriftRecords driftRecords, ReconcilerProperties properties, ReconcilePhases phases,
                             @Value("#{stepExecution.jobExecution.id}") Long executionId,
                             @Value("#{stepExecution.jobParameters}") JobParameters parameters)
             throws InvalidJobParametersException {
         return new DriftWriter(writer, driftRecords, executionId, ReconcileRequest.of(parameters).dryRun(),
-                properties.writeConcurrency(), properties.driftSamples());
+                properties.writeConcurrency(), properties.driftSamples(), phases);
     }
 }

@@ -16,6 +16,7 @@ import com.storefront.display.core.source.SourceItem;
 import com.storefront.display.core.write.DisplayWrite;
 import com.storefront.display.core.write.RowKey;
 import com.storefront.display.core.source.BlockingSourceApi;
+import com.storefront.display.reconciler.reconcile.ReconcilePhases.Phase;
 
 /**
  * Reconciles one shop: lists every chosen domain at its source (the listings in flight together), then reads the shop's read-model
@@ -27,25 +28,29 @@ public class ShopReconciler implements ItemProcessor<Long, ShopDrift> {
     private final BlockingSourceApi source;
     private final ReadModelShop readModel;
     private final List<Domain> domains;
+    private final ReconcilePhases phases;
 
-    public ShopReconciler(BlockingSourceApi source, ReadModelShop readModel, List<Domain> domains) {
+    public ShopReconciler(BlockingSourceApi source, ReadModelShop readModel, List<Domain> domains, ReconcilePhases phases) {
         this.source = source;
         this.readModel = readModel;
         this.domains = domains;
+        this.phases = phases;
     }
 
     @Override
     public ShopDrift process(Long shopId) {
         long snapshot = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
         Map<Domain, List<SourceItem>> listed = new EnumMap<>(Domain.class);
-        source.listShop(domains, shopId).forEach((domain, page) -> listed.put(domain, page.items()));
-        Map<Domain, Map<Long, StoredEntity>> stored = readModel.read(shopId);
-        List<Drift> drifts = new ArrayList<>();
-        for (Domain domain : domains) {
-            drifts.addAll(DriftDetection.compare(domain, shopId, listed.get(domain), stored.get(domain), snapshot));
-        }
-        List<Drift> found = withoutRowsDeletedWhole(drifts);
-        return new ShopDrift(shopId, found, OrphanRowDeletes.repairs(shopId, found, listed, stored, domains, snapshot));
+        phases.time(Phase.SOURCE_LISTING, () -> source.listShop(domains, shopId).forEach((domain, page) -> listed.put(domain, page.items())));
+        Map<Domain, Map<Long, StoredEntity>> stored = phases.time(Phase.READ_MODEL_READ, () -> readModel.read(shopId));
+        return phases.time(Phase.COMPARISON, () -> {
+            List<Drift> drifts = new ArrayList<>();
+            for (Domain domain : domains) {
+                drifts.addAll(DriftDetection.compare(domain, shopId, listed.get(domain), stored.get(domain), snapshot));
+            }
+            List<Drift> found = withoutRowsDeletedWhole(drifts);
+            return new ShopDrift(shopId, found, OrphanRowDeletes.repairs(shopId, found, listed, stored, domains, snapshot));
+        });
     }
 
     /**

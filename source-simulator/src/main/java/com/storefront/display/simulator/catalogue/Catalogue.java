@@ -78,15 +78,15 @@ public final class Catalogue {
         if (position < 1 || position > idCount(domain)) {
             throw new IllegalArgumentException("no " + domain.sourcePath() + " position " + position + " in 1.." + idCount(domain));
         }
-        return position + block(shopIndexAt(domain, position)) * BLOCK_GAP;
+        return position + blockAt(domain, position) * BLOCK_GAP;
     }
 
     /** The position of an id of the domain, or -1 when the id is not in its id space. */
     public long position(Domain domain, long id) {
         long block = (id - 1) / BLOCK_GAP;
         long position = id - block * BLOCK_GAP;
-        if (id < 1 || block >= blockStart.length || position > idCount(domain)
-                || block(shopIndexAt(domain, position)) != block) {
+        if (id < 1 || block >= blockStart.length || position < firstPosition(domain, blockStart[(int) block])
+                || position >= (block + 1 < blockStart.length ? firstPosition(domain, blockStart[(int) block + 1]) : idCount(domain) + 1)) {
             return -1;
         }
         return position;
@@ -164,6 +164,29 @@ public final class Catalogue {
             }
             case COUPON -> (int) ((position - 1) / COUPON_SLOTS);
         };
+    }
+
+    /** The first position of the domain that the shop with that index (from 0) owns. */
+    private long firstPosition(Domain domain, int shopIndex) {
+        return switch (domain) {
+            case SHOP, REVIEW -> shopIndex + 1;
+            case PRODUCT, STOCK, PRICE -> productStart[shopIndex];
+            case COUPON -> (long) shopIndex * COUPON_SLOTS + 1;
+        };
+    }
+
+    /** The id block of a position of the domain: the last block whose first shop's first position is not after it. */
+    private long blockAt(Domain domain, long position) {
+        int low = 0, high = blockStart.length - 1;
+        while (low < high) {
+            int middle = (low + high + 1) >>> 1;
+            if (firstPosition(domain, blockStart[middle]) <= position) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low;
     }
 
     /** The id block of the shop with that index. */
