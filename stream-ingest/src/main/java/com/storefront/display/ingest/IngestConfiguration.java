@@ -1,6 +1,5 @@
 package com.storefront.display.ingest;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 
@@ -117,7 +116,7 @@ public class IngestConfiguration {
     /** The dead-letter topics, partitioned like the domain topics so a record keeps its partition. */
     @Bean
     KafkaAdmin.NewTopics deadLetterTopics(IngestProperties properties, Topics topics) {
-        return new KafkaAdmin.NewTopics(Arrays.stream(Domain.values())
+        return new KafkaAdmin.NewTopics(Domain.evented().stream()
                 .map(domain -> TopicBuilder.name(topics.deadLetterOf(domain)).partitions(properties.deadLetterPartitions()).build())
                 .toArray(NewTopic[]::new));
     }

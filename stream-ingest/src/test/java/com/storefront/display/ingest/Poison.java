@@ -18,7 +18,7 @@ final class Poison {
 
     /** The n-th poison record, on one of {@code topics}. */
     static ProducerRecord<String, byte[]> record(int n, Topics topics) {
-        Domain domain = Domain.values()[n % Domain.values().length];
+        Domain domain = Domain.evented().get(n % Domain.evented().size());
         String key = Integer.toString(n % 50 + 1);
         String value = switch (n % 5) {
             case 0 -> "{\"eventId\": \"" + n; // cut short

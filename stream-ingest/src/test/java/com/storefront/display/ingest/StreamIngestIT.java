@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -84,7 +83,7 @@ class StreamIngestIT {
     static final String PREFIX = "it-stream-ingest.";
     static final Topics OWN_TOPICS = new Topics(PREFIX);
     static final List<String> TOPICS = OWN_TOPICS.all();
-    static final List<String> DEAD_LETTER_TOPICS = Arrays.stream(Domain.values()).map(OWN_TOPICS::deadLetterOf).toList();
+    static final List<String> DEAD_LETTER_TOPICS = Domain.evented().stream().map(OWN_TOPICS::deadLetterOf).toList();
     static final int SHOPS = 60;
 
     /** Every statement of the app's sessions (the migrations' included) and the level it ran at. */

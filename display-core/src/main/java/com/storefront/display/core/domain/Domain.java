@@ -1,8 +1,13 @@
 package com.storefront.display.core.domain;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
- * The upstream domains. Each owns one topic, one source API path and one state type; the names are
- * those of docs/contracts.md. The topic's name in Kafka carries the environment's prefix: {@link Topics}.
+ * The upstream domains. Each owns one source API path and one state type, and an evented domain one
+ * topic; the names are those of docs/contracts.md. The topic's name in Kafka carries the environment's
+ * prefix: {@link Topics}. A domain without a topic reaches the read model only through its source API
+ * (bulk load, reconcile, incremental sync).
  */
 public enum Domain {
     SHOP("shop-events", "shops", "shopId", ShopState.class),
@@ -11,6 +16,8 @@ public enum Domain {
     PRICE("price-events", "prices", "productId", PriceState.class),
     COUPON("coupon-events", "coupons", "couponId", CouponState.class),
     REVIEW("review-events", "review-summaries", "shopId", ReviewSummaryState.class);
+
+    private static final List<Domain> EVENTED = Arrays.stream(values()).filter(Domain::hasEvents).toList();
 
     private final String topic;
     private final String sourcePath;
@@ -24,9 +31,26 @@ public enum Domain {
         this.stateType = stateType;
     }
 
-    /** The contract's name of the domain's topic, e.g. {@code stock-events}; in Kafka it is {@link Topics#of}. */
+    /**
+     * The contract's name of the domain's topic, e.g. {@code stock-events}; in Kafka it is {@link Topics#of}.
+     *
+     * @throws IllegalStateException for a domain without events ({@link #hasEvents()})
+     */
     public String contractTopic() {
+        if (topic == null) {
+            throw new IllegalStateException(sourcePath + " has no topic: it is read through its source API only");
+        }
         return topic;
+    }
+
+    /** True when the domain publishes events on a topic; false when only its source API tells its changes. */
+    public boolean hasEvents() {
+        return topic != null;
+    }
+
+    /** The domains with a topic, in declaration order: what stream-ingest listens to. */
+    public static List<Domain> evented() {
+        return EVENTED;
     }
 
     /** The path segment of the domain's source API, e.g. {@code review-summaries}. */
@@ -56,6 +80,6 @@ public enum Domain {
             }
         }
         throw new IllegalArgumentException("unknown domain '" + path + "', expected one of "
-                + java.util.Arrays.stream(values()).map(Domain::sourcePath).toList());
+                + Arrays.stream(values()).map(Domain::sourcePath).toList());
     }
 }

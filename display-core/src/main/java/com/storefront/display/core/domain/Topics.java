@@ -33,16 +33,25 @@ public final class Topics {
                     + given + "'");
         }
         this.prefix = given;
-        this.names = Arrays.stream(Domain.values()).map(domain -> given + domain.contractTopic()).toArray(String[]::new);
+        this.names = Arrays.stream(Domain.values()).map(domain -> domain.hasEvents() ? given + domain.contractTopic() : null)
+                .toArray(String[]::new);
     }
 
     public String prefix() {
         return prefix;
     }
 
-    /** The topic the domain's events are on, e.g. {@code staging.stock-events}. */
+    /**
+     * The topic the domain's events are on, e.g. {@code staging.stock-events}.
+     *
+     * @throws IllegalStateException for a domain without events
+     */
     public String of(Domain domain) {
-        return names[domain.ordinal()];
+        String name = names[domain.ordinal()];
+        if (name == null) {
+            domain.contractTopic();
+        }
+        return name;
     }
 
     /** The dead-letter topic of the domain's poison records. */
@@ -57,7 +66,7 @@ public final class Topics {
 
     /** The domain whose events are on this topic, or null when the topic is none of this environment's. */
     public Domain domainOf(String topic) {
-        for (Domain domain : Domain.values()) {
+        for (Domain domain : Domain.evented()) {
             if (names[domain.ordinal()].equals(topic)) {
                 return domain;
             }
@@ -65,9 +74,9 @@ public final class Topics {
         return null;
     }
 
-    /** Every domain's topic, in {@link Domain} order. */
+    /** Every evented domain's topic, in {@link Domain} order. */
     public List<String> all() {
-        return List.of(names);
+        return Domain.evented().stream().map(this::of).toList();
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class DomainListeners implements KafkaListenerConfigurer {
     public void configureKafkaListeners(KafkaListenerEndpointRegistrar registrar) {
         DefaultMessageHandlerMethodFactory handlers = new DefaultMessageHandlerMethodFactory();
         handlers.afterPropertiesSet();
-        for (Domain domain : Domain.values()) {
+        for (Domain domain : Domain.evented()) {
             MethodKafkaListenerEndpoint<String, byte[]> endpoint = new MethodKafkaListenerEndpoint<>();
             endpoint.setId(idOf(domain));
             endpoint.setTopics(topics.of(domain));

@@ -51,7 +51,7 @@ public final class IngestMetrics {
                 .description("attempts to write a poll's events that failed and will be retried").register(registry);
         this.freshness = Timer.builder("display.ingest.freshness").description("write acknowledged minus occurredAt")
                 .publishPercentiles(0.5, 0.99).register(registry);
-        for (Domain domain : Domain.values()) {
+        for (Domain domain : Domain.evented()) {
             domainFreshness.put(domain, Timer.builder("display.ingest.domain.freshness")
                     .description("write acknowledged minus the record's Kafka timestamp, per domain: ingest's share of "
                             + "freshness (in Kafka, waiting for a poll, writing), so a domain held up shows here alone")
