@@ -13,6 +13,7 @@ import com.storefront.display.core.domain.CouponState;
 import com.storefront.display.core.domain.CouponState.CouponStatus;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.domain.DomainState;
+import com.storefront.display.core.domain.OpeningHoursState;
 import com.storefront.display.core.domain.PriceState;
 import com.storefront.display.core.domain.ProductState;
 import com.storefront.display.core.domain.ProductState.DisplayStatus;
@@ -51,6 +52,10 @@ final class ReadModelFixture {
 
     long review(long shopId, double average, int count) {
         return upsert(Domain.REVIEW, shopId, shopId, new ReviewSummaryState(average, count));
+    }
+
+    long openingHours(long shopId, OpeningHoursState hours) {
+        return upsert(Domain.OPENING_HOURS, shopId, shopId, hours);
     }
 
     long coupon(long shopId, long couponId, String name, CouponStatus status, Instant validFrom, Instant validUntil) {

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.domain.Topics;
 import com.storefront.display.localstack.KafkaPositions;
 import com.storefront.display.localstack.LocalStackSettings;
@@ -54,6 +55,8 @@ public final class ConvergenceScenario {
     /** The scenario's own topics: nothing it publishes reaches a test's, a benchmark's or the demo's consumers. */
     private static final Topics OWN_TOPICS = new Topics("scenario-convergence.");
     private static final List<String> TOPICS = OWN_TOPICS.all();
+    /** The store's event stream, and opening hours changing at their source only, which only the reconcile repairs. */
+    private static final DomainMix WITH_OPENING_HOURS = DomainMix.STORE.with(Domain.OPENING_HOURS, 1);
     private static final String KEYSPACE = "display";
 
     /**
@@ -132,7 +135,7 @@ public final class ConvergenceScenario {
             log.info("bulk load: {}", bulkLoad);
 
             simulator.faults().set(new Faults(settings.faults(), SourceApiFaults.NONE));
-            simulator.producer().update(new ProducerSettings(settings.changesPerSecond(), DomainMix.STORE,
+            simulator.producer().update(new ProducerSettings(settings.changesPerSecond(), WITH_OPENING_HOURS,
                     settings.thinProductEvents(), 0.3, 2));
             simulator.producer().start();
             log.info("event stream at {} changes/s with {}", settings.changesPerSecond(), settings.faults());

@@ -11,6 +11,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.storefront.display.core.domain.CouponState;
+import com.storefront.display.core.domain.DomainJson;
+import com.storefront.display.core.domain.OpeningHoursState;
 import com.storefront.display.core.domain.PriceState;
 import com.storefront.display.core.domain.ProductState;
 import com.storefront.display.core.domain.ReviewSummaryState;
@@ -55,7 +57,9 @@ final class StoreFrontCheck {
 
     private void shop(ShopSnapshot truth) {
         String path = "/api/shops/" + truth.shopId();
+        Instant asked = Instant.now();
         Http.Answer answer = http.get(baseUrl + path);
+        Instant answered = Instant.now();
         if (truth.shop() == null) {
             same(path + " status", 404, answer.status());
             same(path + "/products status", 404, http.get(baseUrl + path + "/products").status());
@@ -80,6 +84,7 @@ final class StoreFrontCheck {
             same(path + " rating.average", review.ratingAvg(), rating == null ? null : rating.get("average"));
             same(path + " rating.count", review.reviewCount(), rating == null ? null : rating.get("count"));
         }
+        openingHours(truth, path, shop, asked, answered);
         Instant now = Instant.now();
         List<SourceItem> active = truth.coupons().stream().filter(c -> ((CouponState) c.state()).activeAt(now))
                 .sorted(Comparator.comparingLong(SourceItem::id)).toList();
@@ -98,6 +103,22 @@ final class StoreFrontCheck {
             }
         }
         products(truth, path + "/products");
+    }
+
+    /** The hours as the source has them; {@code openNow} as they say, unless an opening or closing fell within the request. */
+    private void openingHours(ShopSnapshot truth, String path, JsonNode shop, Instant asked, Instant answered) {
+        JsonNode shown = shop.get("openingHours");
+        if (truth.openingHours() == null) {
+            same(path + " openingHours", null, shown);
+            same(path + " openNow", null, shop.get("openNow"));
+            return;
+        }
+        OpeningHoursState hours = (OpeningHoursState) truth.openingHours().state();
+        OpeningHoursState read = shown == null || shown.isNull() ? null : DomainJson.MAPPER.treeToValue(shown, OpeningHoursState.class);
+        same(path + " openingHours", hours, read);
+        if (hours.openAt(asked) == hours.openAt(answered)) {
+            same(path + " openNow", hours.openAt(asked), shop.get("openNow"));
+        }
     }
 
     private void products(ShopSnapshot truth, String path) {

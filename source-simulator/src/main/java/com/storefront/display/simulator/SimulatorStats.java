@@ -17,6 +17,8 @@ public final class SimulatorStats {
     public final AtomicLong apiRequests = new AtomicLong();
     public final AtomicLong apiErrors = new AtomicLong();
     public final AtomicLong apiOutageRejections = new AtomicLong();
+    /** Changes of domains without events ({@code opening-hours}): made at the source, never published. */
+    public final AtomicLong sourceOnly = new AtomicLong();
     private final LostEvents lostEvents = new LostEvents();
 
     /** The entities whose latest event was lost on the way to Kafka. */
@@ -28,11 +30,11 @@ public final class SimulatorStats {
     public Snapshot snapshot() {
         return new Snapshot(changes.get(), sent.get(), sendErrors.get(), dropped.get(), duplicated.get(), reordered.get(),
                 delayed.get(), malformed.get(), unknownType.get(), apiRequests.get(), apiErrors.get(),
-                apiOutageRejections.get());
+                apiOutageRejections.get(), sourceOnly.get());
     }
 
     public record Snapshot(long changes, long sent, long sendErrors, long dropped, long duplicated, long reordered,
                            long delayed, long malformed, long unknownType, long apiRequests, long apiErrors,
-                           long apiOutageRejections) {
+                           long apiOutageRejections, long sourceOnly) {
     }
 }

@@ -56,12 +56,14 @@ class CqlMigrationTest {
 
         assertThat(scripts).extracting(CqlMigration::name)
                 .containsExactly("V001__display_tables.cql", "V002__platform_tables.cql", "V003__failure_index_retryable.cql",
-                        "V004__redrive_claim.cql");
+                        "V004__redrive_claim.cql", "V005__opening_hours.cql");
         assertThat(scripts.get(0).statements()).hasSize(2)
                 .allSatisfy(statement -> assertThat(statement).startsWith("CREATE TABLE IF NOT EXISTS"));
         assertThat(scripts.get(1).statements()).hasSize(4);
         assertThat(scripts.get(2).statements()).containsExactly(
                 "ALTER TABLE ingest_failure_by_topic ADD IF NOT EXISTS retryable boolean");
+        assertThat(scripts.get(4).statements()).containsExactly(
+                "ALTER TABLE shop ADD IF NOT EXISTS opening_hours text static");
     }
 
     @Test

@@ -20,7 +20,7 @@ public class ShopReads {
     public static final String SHOP = "SELECT " + ShopHeader.COLUMNS + ", coupon_id, coupon_name, coupon_discount_amount, "
             + "coupon_min_order_amount, coupon_valid_from, coupon_valid_until, coupon_status FROM shop WHERE shop_id = ?";
     /** The index of {@code coupon_id} in {@link #SHOP}: right after the header's columns. */
-    private static final int COUPON_ID = 9;
+    private static final int COUPON_ID = ShopHeader.COLUMN_COUNT;
     static final String SHOP_EXISTS = "SELECT name FROM shop WHERE shop_id = ? LIMIT 1";
 
     /** A shop partition's coupons fit a page; more than this are read in further pages, never dropped. */

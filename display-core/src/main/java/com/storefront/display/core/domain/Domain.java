@@ -15,7 +15,9 @@ public enum Domain {
     STOCK("stock-events", "stock", "productId", StockState.class),
     PRICE("price-events", "prices", "productId", PriceState.class),
     COUPON("coupon-events", "coupons", "couponId", CouponState.class),
-    REVIEW("review-events", "review-summaries", "shopId", ReviewSummaryState.class);
+    REVIEW("review-events", "review-summaries", "shopId", ReviewSummaryState.class),
+    /** No events: changes are read from its source API's incremental export ({@code changedSince}). */
+    OPENING_HOURS(null, "opening-hours", "shopId", OpeningHoursState.class);
 
     private static final List<Domain> EVENTED = Arrays.stream(values()).filter(Domain::hasEvents).toList();
 

@@ -6,7 +6,7 @@ package com.storefront.display.core.domain;
  * record validates itself, so an instance is always a state the source could have.
  */
 public sealed interface DomainState
-        permits ShopState, ProductState, StockState, PriceState, CouponState, ReviewSummaryState {
+        permits ShopState, ProductState, StockState, PriceState, CouponState, ReviewSummaryState, OpeningHoursState {
 
     /** The domain this state belongs to. */
     Domain domain();

@@ -28,6 +28,16 @@ class TopicsTest {
     }
 
     @Test
+    void aDomainWithoutEventsHasNoTopic() {
+        assertThat(Domain.OPENING_HOURS.hasEvents()).isFalse();
+        assertThat(Domain.evented()).doesNotContain(Domain.OPENING_HOURS).hasSize(Domain.values().length - 1);
+        assertThat(Topics.CONTRACT.all()).hasSize(Domain.evented().size());
+        assertThatThrownBy(() -> Topics.CONTRACT.of(Domain.OPENING_HOURS)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("opening-hours has no topic");
+        assertThat(Domain.ofSourcePath("opening-hours")).isEqualTo(Domain.OPENING_HOURS);
+    }
+
+    @Test
     void aPrefixThatKafkaWouldRefuseIsRefusedAtStartUp() {
         assertThatThrownBy(() -> new Topics("my env/")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("display.topics.prefix");

@@ -52,7 +52,7 @@ class ProjectionsTest {
             (key.table() == DisplayTable.SHOP ? shopTable : productTable).addAll(projection.columns());
         }
 
-        assertThat(shopTable).doesNotHaveDuplicates().hasSize(14);
+        assertThat(shopTable).doesNotHaveDuplicates().hasSize(15);
         assertThat(productTable).doesNotHaveDuplicates().hasSize(8);
     }
 

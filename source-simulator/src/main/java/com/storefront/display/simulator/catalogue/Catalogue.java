@@ -22,7 +22,7 @@ public final class Catalogue {
     /** How far apart the id blocks start. */
     public static final long BLOCK_GAP = 3_000_000_000L;
     public static final int MAX_BLOCKS = 1_000;
-    private static final long SIZE = 1, COUPONS = 2, REVIEWED = 3;
+    private static final long SIZE = 1, COUPONS = 2, REVIEWED = 3, HOURS = 4;
 
     private final CatalogueSettings settings;
     /** productStart[i] is the first product position of shop i + 1; productStart[shops] is one past the last. */
@@ -67,7 +67,7 @@ public final class Catalogue {
     /** How many ids the domain has, existing or not: its positions run 1..idCount. */
     public long idCount(Domain domain) {
         return switch (domain) {
-            case SHOP, REVIEW -> settings.shops();
+            case SHOP, REVIEW, OPENING_HOURS -> settings.shops();
             case PRODUCT, STOCK, PRICE -> productStart[settings.shops()] - 1;
             case COUPON -> (long) settings.shops() * COUPON_SLOTS;
         };
@@ -121,7 +121,7 @@ public final class Catalogue {
         int i = index(shopId);
         long offset = block(i) * BLOCK_GAP;
         return switch (domain) {
-            case SHOP, REVIEW -> new long[] {shopId, shopId};
+            case SHOP, REVIEW, OPENING_HOURS -> new long[] {shopId, shopId};
             case PRODUCT, STOCK, PRICE -> new long[] {productStart[i] + offset, productStart[i + 1] - 1 + offset};
             case COUPON -> new long[] {(long) i * COUPON_SLOTS + 1 + offset, (long) (i + 1) * COUPON_SLOTS + offset};
         };
@@ -141,6 +141,7 @@ public final class Catalogue {
             }
             case COUPON -> (position - 1) % COUPON_SLOTS < initialCoupons((position - 1) / COUPON_SLOTS + 1);
             case REVIEW -> SeededHash.unit(SeededHash.of(settings.seed(), REVIEWED, position, 0)) <= 0.85;
+            case OPENING_HOURS -> SeededHash.unit(SeededHash.of(settings.seed(), HOURS, position, 0)) <= 0.9;
         };
     }
 
@@ -157,7 +158,7 @@ public final class Catalogue {
     /** The index (from 0) of the shop that owns a position of the domain. */
     private int shopIndexAt(Domain domain, long position) {
         return switch (domain) {
-            case SHOP, REVIEW -> (int) position - 1;
+            case SHOP, REVIEW, OPENING_HOURS -> (int) position - 1;
             case PRODUCT, STOCK, PRICE -> {
                 int found = Arrays.binarySearch(productStart, position);
                 yield found >= 0 ? found : -found - 2;
@@ -169,7 +170,7 @@ public final class Catalogue {
     /** The first position of the domain that the shop with that index (from 0) owns. */
     private long firstPosition(Domain domain, int shopIndex) {
         return switch (domain) {
-            case SHOP, REVIEW -> shopIndex + 1;
+            case SHOP, REVIEW, OPENING_HOURS -> shopIndex + 1;
             case PRODUCT, STOCK, PRICE -> productStart[shopIndex];
             case COUPON -> (long) shopIndex * COUPON_SLOTS + 1;
         };

@@ -2,12 +2,21 @@ package com.storefront.display.simulator.catalogue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 import com.storefront.display.core.domain.CouponState;
 import com.storefront.display.core.domain.CouponState.CouponStatus;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.domain.DomainState;
+import com.storefront.display.core.domain.OpeningHoursState;
+import com.storefront.display.core.domain.OpeningHoursState.Interval;
+import com.storefront.display.core.domain.OpeningHoursState.Weekday;
 import com.storefront.display.core.domain.PriceState;
 import com.storefront.display.core.domain.ProductState;
 import com.storefront.display.core.domain.ProductState.DisplayStatus;
@@ -30,6 +39,10 @@ public final class StateGenerator {
             "Dish soap", "Hand cream", "Dog treats", "Diapers", "Dumplings", "T-shirt", "Earbuds", "Coffee beans"};
     private static final String[] SIZES = {"1L", "500g", "250ml", "2kg", "6-pack", "12 pcs", "M", "L"};
     private static final String[] SHOP_NOUNS = {"Grocer", "Market", "Corner", "Pantry", "Depot", "Store", "Outlet"};
+    private static final String[] TIME_ZONES = {"Asia/Seoul", "Asia/Seoul", "Asia/Seoul", "Asia/Tokyo", "Europe/Berlin",
+            "America/New_York"};
+    private static final String[] OPENS = {"08:00", "09:00", "09:30", "10:00"};
+    private static final String[] CLOSES = {"18:00", "20:00", "21:00", "22:00", "00:00"};
     private static final String[] COUPON_NAMES = {"Welcome", "Weekend", "Free delivery", "Loyalty", "Flash sale"};
 
     private final long seed;
@@ -50,6 +63,7 @@ public final class StateGenerator {
             case PRICE -> price(random, id);
             case COUPON -> coupon(random);
             case REVIEW -> review(random);
+            case OPENING_HOURS -> openingHours(random);
         };
     }
 
@@ -92,6 +106,31 @@ public final class StateGenerator {
 
     private static ReviewSummaryState review(SplittableRandom random) {
         return new ReviewSummaryState(random.nextInt(10, 51) / 10.0, random.nextInt(1, 5_000));
+    }
+
+    /**
+     * Most shops open on weekdays and Saturdays in the day; one in five keeps late hours across midnight;
+     * Sundays vary; up to two closed dates in the weeks after the catalogue's creation.
+     */
+    private OpeningHoursState openingHours(SplittableRandom random) {
+        Map<Weekday, List<Interval>> weekly = new EnumMap<>(Weekday.class);
+        boolean late = random.nextInt(5) == 0;
+        Interval weekday = late ? Interval.of("18:00", "02:00") : Interval.of(pick(random, OPENS), pick(random, CLOSES));
+        for (Weekday day : Weekday.values()) {
+            weekly.put(day, switch (day) {
+                case SAT -> late ? List.of(Interval.of("17:00", "03:00")) : List.of(Interval.of("10:00", "18:00"));
+                case SUN -> random.nextInt(3) == 0 ? List.of() : List.of(Interval.of("11:00", "17:00"));
+                case WED -> random.nextInt(4) == 0 ? List.of(Interval.of("09:00", "12:00"), Interval.of("13:00", "19:00"))
+                        : List.of(weekday);
+                default -> List.of(weekday);
+            });
+        }
+        LocalDate created = LocalDate.ofInstant(createdAt, ZoneOffset.UTC);
+        TreeSet<LocalDate> closed = new TreeSet<>();
+        for (int i = random.nextInt(3); i > 0; i--) {
+            closed.add(created.plusDays(random.nextInt(1, 60)));
+        }
+        return new OpeningHoursState(weekly, pick(random, TIME_ZONES), List.copyOf(closed));
     }
 
     private static long listPrice(SplittableRandom random) {

@@ -44,7 +44,7 @@ final class ChangeGenerator {
         }
         Domain domain = settings.mix().pick(random);
         return switch (domain) {
-            case SHOP, PRODUCT, COUPON -> createUpdateOrDelete(domain, settings.deletePercent());
+            case SHOP, PRODUCT, COUPON, OPENING_HOURS -> createUpdateOrDelete(domain, settings.deletePercent());
             case STOCK, PRICE -> {
                 long product = existingProduct();
                 yield product > 0 ? truth.upsert(domain, product) : truth.upsert(Domain.PRODUCT, anyId(Domain.PRODUCT));

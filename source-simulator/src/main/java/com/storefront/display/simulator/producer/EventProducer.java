@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.storefront.display.core.event.DomainEvent;
 import com.storefront.display.simulator.SimulatorStats;
 import com.storefront.display.simulator.fault.EventFaults;
 import com.storefront.display.simulator.truth.Change;
@@ -122,8 +121,12 @@ public final class EventProducer implements AutoCloseable {
             waitForRate(now.ratePerSecond(), pacingStart, pacedCount);
             Change change = changes.next(now);
             long sequence = stats.changes.incrementAndGet();
-            DomainEvent event = EventFactory.event(change, now, changes.random());
-            pipeline.accept(event, sequence);
+            if (change.domain().hasEvents()) {
+                pipeline.accept(EventFactory.event(change, now, changes.random()), sequence);
+            } else {
+                // made at its source only: the source API's incremental export tells it, no event does
+                stats.sourceOnly.incrementAndGet();
+            }
             pacedCount++;
             long t = System.nanoTime();
             if (t - lastProgress >= PROGRESS_EVERY_NANOS) {

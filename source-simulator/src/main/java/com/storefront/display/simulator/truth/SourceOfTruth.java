@@ -95,7 +95,7 @@ public final class SourceOfTruth {
     public ShopSnapshot snapshot(long shopId) {
         return new ShopSnapshot(shopId, find(Domain.SHOP, shopId).orElse(null), find(Domain.REVIEW, shopId).orElse(null),
                 listShop(Domain.COUPON, shopId), listShop(Domain.PRODUCT, shopId), listShop(Domain.STOCK, shopId),
-                listShop(Domain.PRICE, shopId));
+                listShop(Domain.PRICE, shopId), find(Domain.OPENING_HOURS, shopId).orElse(null));
     }
 
     /**
@@ -117,7 +117,7 @@ public final class SourceOfTruth {
     private boolean exists(Domain domain, long id, Revision own) {
         return switch (domain) {
             case STOCK, PRICE -> revision(Domain.PRODUCT, id).exists() && own.version() > listedAt.getOrDefault(id, Long.MIN_VALUE);
-            case SHOP, PRODUCT, COUPON, REVIEW -> own.exists();
+            case SHOP, PRODUCT, COUPON, REVIEW, OPENING_HOURS -> own.exists();
         };
     }
 
@@ -141,7 +141,8 @@ public final class SourceOfTruth {
     /**
      * Deletes the entity.
      *
-     * @throws IllegalArgumentException for domains without deletes (stock, price, review)
+     * @throws IllegalArgumentException for domains without deletes (stock, price, review); deleted opening
+     *                                  hours are hours no longer known
      */
     public Change delete(Domain domain, long id) {
         if (domain == Domain.STOCK || domain == Domain.PRICE || domain == Domain.REVIEW) {
