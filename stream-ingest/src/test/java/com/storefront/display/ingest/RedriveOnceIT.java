@@ -28,6 +28,7 @@ import com.storefront.display.core.event.EventCodec;
 import com.storefront.display.core.event.EventType;
 import com.storefront.display.core.failure.FailureStatus;
 import com.storefront.display.core.failure.FailureStore;
+import com.storefront.display.core.source.ChangePage;
 import com.storefront.display.core.source.SourceApi;
 import com.storefront.display.core.source.SourceItem;
 import com.storefront.display.core.source.SourcePage;
@@ -130,6 +131,11 @@ class RedriveOnceIT {
         @Override
         public CompletableFuture<SourcePage> export(Domain domain, long after, int limit) {
             return delegate.export(domain, after, limit);
+        }
+
+        @Override
+        public CompletableFuture<ChangePage> changedSince(Domain domain, long since, int limit) {
+            return delegate.changedSince(domain, since, limit);
         }
     }
 }

@@ -80,6 +80,11 @@ public final class BlockingSourceApi {
         return call(() -> source.export(domain, after, limit));
     }
 
+    /** @see SourceApi#changedSince */
+    public ChangePage changedSince(Domain domain, long since, int limit) {
+        return call(() -> source.changedSince(domain, since, limit));
+    }
+
     private <T> T call(Supplier<CompletableFuture<T>> call) {
         return call(call, 1, null);
     }

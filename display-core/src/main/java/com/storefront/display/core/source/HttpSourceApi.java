@@ -58,6 +58,18 @@ public final class HttpSourceApi implements SourceApi {
         return page(domain, Paths.export(domain, after, limit));
     }
 
+    @Override
+    public CompletableFuture<ChangePage> changedSince(Domain domain, long since, int limit) {
+        String path = Paths.changedSince(domain, since, limit);
+        return get(path, false).thenApply(body -> {
+            try {
+                return ChangePage.fromJson(domain, body);
+            } catch (IllegalArgumentException e) {
+                throw new SourceUnavailableException("GET " + path + " returned an unreadable change page: " + e.getMessage(), e);
+            }
+        });
+    }
+
     private CompletableFuture<SourcePage> page(Domain domain, String path) {
         return get(path, false).thenApply(body -> {
             try {

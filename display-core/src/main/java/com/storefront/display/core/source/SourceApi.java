@@ -6,8 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import com.storefront.display.core.domain.Domain;
 
 /**
- * The source APIs every upstream domain offers (docs/contracts.md): one entity, one shop's entities, and
- * the keyset export. Each answer completes exceptionally with a {@link SourceUnavailableException} when
+ * The source APIs every upstream domain offers (docs/contracts.md): one entity, one shop's entities, the
+ * keyset export and the incremental export. Each answer completes exceptionally with a {@link SourceUnavailableException} when
  * the source did not answer usefully; a 404 for one entity is an answer (it does not exist).
  */
 public interface SourceApi {
@@ -20,6 +20,12 @@ public interface SourceApi {
 
     /** {@code GET /source/{domain}?after=&limit=}: the export page after {@code after} (0 for the first). */
     CompletableFuture<SourcePage> export(Domain domain, long after, int limit);
+
+    /**
+     * {@code GET /source/{domain}?changedSince=&limit=}: the changes after version {@code since}, by version.
+     * A source that no longer knows the changes after {@code since} answers 410: run a bulk load.
+     */
+    CompletableFuture<ChangePage> changedSince(Domain domain, long since, int limit);
 
     /** The paths of the calls above, relative to a source's base URL. */
     final class Paths {
@@ -37,6 +43,10 @@ public interface SourceApi {
 
         public static String export(Domain domain, long after, int limit) {
             return "/source/" + domain.sourcePath() + "?after=" + after + "&limit=" + limit;
+        }
+
+        public static String changedSince(Domain domain, long since, int limit) {
+            return "/source/" + domain.sourcePath() + "?changedSince=" + since + "&limit=" + limit;
         }
     }
 }

@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
  * One entity as a source API returns it: its id, its shop, its version (epoch microseconds, the same
  * as in events) and its state's fields, flat: {@code {"productId": 7, "shopId": 1, "version": ..., "name": ...}}.
  */
-public record SourceItem(Domain domain, long id, long shopId, long version, DomainState state) {
+public record SourceItem(Domain domain, long id, long shopId, long version, DomainState state) implements SourceChange {
 
     public SourceItem {
         if (state == null || state.domain() != domain) {
@@ -54,7 +54,7 @@ public record SourceItem(Domain domain, long id, long shopId, long version, Doma
         }
     }
 
-    private static long requiredLong(JsonNode node, String field) {
+    static long requiredLong(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || !value.canConvertToLong() || !value.isIntegralNumber()) {
             throw new IllegalArgumentException("source item lacks an integer '" + field + "': " + node);

@@ -108,6 +108,11 @@ class BlockingSourceApiTest {
         public CompletableFuture<SourcePage> listShop(Domain domain, long shopId) {
             return export(domain, 0, 0);
         }
+
+        @Override
+        public CompletableFuture<ChangePage> changedSince(Domain domain, long since, int limit) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** Answers no listing before {@code together} were asked for; the first one fails. */
@@ -141,6 +146,11 @@ class BlockingSourceApiTest {
 
         @Override
         public CompletableFuture<Optional<SourceItem>> find(Domain domain, long id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletableFuture<ChangePage> changedSince(Domain domain, long since, int limit) {
             throw new UnsupportedOperationException();
         }
     }

@@ -9,8 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.source.ChangePage;
+import com.storefront.display.core.source.SourceChange;
 import com.storefront.display.core.source.SourceItem;
 import com.storefront.display.core.source.SourcePage;
+import com.storefront.display.core.source.SourceTombstone;
 import com.storefront.display.simulator.catalogue.Catalogue;
 import com.storefront.display.simulator.catalogue.StateGenerator;
 
@@ -32,6 +35,11 @@ public final class SourceOfTruth {
      * whole row, stock and price included, so the old ones never come back with it.
      */
     private final Map<Long, Long> listedAt = new ConcurrentHashMap<>();
+    private final Map<Domain, ChangeLog> changeLogs = new EnumMap<>(Domain.class);
+    /** Changes take versions and enter the change logs one at a time, so {@link #applied} has no gaps below it. */
+    private final Object changeLock = new Object();
+    /** The version of the latest change: every change up to it is in the change logs. */
+    private volatile long applied;
 
     public SourceOfTruth(Catalogue catalogue) {
         this.catalogue = catalogue;
@@ -40,11 +48,18 @@ public final class SourceOfTruth {
         this.clock = new VersionClock(catalogue.settings().createdAt());
         for (Domain domain : Domain.values()) {
             revisions.put(domain, new ConcurrentHashMap<>());
+            changeLogs.put(domain, new ChangeLog());
         }
+        this.applied = createdVersion;
     }
 
     public Catalogue catalogue() {
         return catalogue;
+    }
+
+    /** The version of every entity that has not changed since start: the oldest {@code changedSince} kept. */
+    public long createdVersion() {
+        return createdVersion;
     }
 
     /** The entity as its source API returns it; empty when deleted, not created yet, or outside the catalogue. */
@@ -73,6 +88,39 @@ public final class SourceOfTruth {
         // the loop stops before the end of the id space only with a full page
         Long next = position <= count ? Long.valueOf(items.get(items.size() - 1).id()) : null;
         return new SourcePage(items, next);
+    }
+
+    /**
+     * The incremental export: the entities that changed after version {@code since}, ordered by the
+     * version of their latest change, at most {@code limit}; an entity that no longer exists is a
+     * tombstone at the version it went. {@code next} is the version to continue from while more may
+     * follow, null when the page ends at the latest change; every item's version is the version of its
+     * latest change, so the highest one on a last page is where the next call starts. Only changes since
+     * start are kept.
+     *
+     * @throws ChangesNotKeptException when {@code since} is before the catalogue's creation
+     */
+    public ChangePage changedSince(Domain domain, long since, int limit) {
+        if (since < createdVersion) {
+            throw new ChangesNotKeptException("changes before version " + createdVersion + " (the catalogue's creation, "
+                    + VersionClock.instant(createdVersion) + ") are not kept: changedSince " + since
+                    + " is older; run a bulk load");
+        }
+        long upTo = applied;
+        ChangeLog log = changeLogs.get(domain);
+        List<long[]> entries = log.after(since, upTo, limit + 1);
+        List<SourceChange> changes = new ArrayList<>(Math.min(entries.size(), limit));
+        for (int i = 0; i < entries.size() && i < limit; i++) {
+            long version = entries.get(i)[0];
+            long id = entries.get(i)[1];
+            SourceItem item = item(domain, id);
+            // an entity that changed again while this page was read comes later, at its new version
+            if (log.isLatest(id, version) && (item == null || item.version() == version)) {
+                changes.add(item != null ? item : new SourceTombstone(domain, id, catalogue.shopOf(domain, id), version));
+            }
+        }
+        Long next = entries.size() > limit ? Long.valueOf(entries.get(limit - 1)[0]) : null;
+        return new ChangePage(changes, next);
     }
 
     /** The shop's existing entities of a domain, by id. */
@@ -130,11 +178,7 @@ public final class SourceOfTruth {
         if ((domain == Domain.STOCK || domain == Domain.PRICE) && !exists(Domain.PRODUCT, id)) {
             throw new IllegalStateException(domain + " of product " + id + ", which does not exist");
         }
-        boolean listing = domain == Domain.PRODUCT && !exists(Domain.PRODUCT, id);
         Revision after = apply(domain, id, true);
-        if (listing) {
-            listedAt.put(id, after.version());
-        }
         return new Change(domain, id, catalogue.shopOf(domain, id), after.version(), item(domain, id, after));
     }
 
@@ -161,9 +205,24 @@ public final class SourceOfTruth {
         if (!catalogue.contains(domain, id)) {
             throw new IllegalArgumentException("no " + domain.sourcePath() + " id " + id);
         }
-        return revisions.get(domain).compute(id, (key, old) ->
-                (old == null ? initial(domain, id) : old).next(clock.next(), exists));
+        synchronized (changeLock) {
+            long version = clock.next();
+            if (domain == Domain.PRODUCT && exists(Domain.PRODUCT, id) != exists) {
+                // listed or delisted: its stock and price are gone either way, at this version
+                if (exists) {
+                    listedAt.put(id, version);
+                }
+                changeLogs.get(Domain.STOCK).record(id, version);
+                changeLogs.get(Domain.PRICE).record(id, version);
+            }
+            Revision after = revisions.get(domain).compute(id, (key, old) ->
+                    (old == null ? initial(domain, id) : old).next(version, exists));
+            changeLogs.get(domain).record(id, version);
+            applied = version;
+            return after;
+        }
     }
+
 
     private SourceItem item(Domain domain, long id) {
         Revision revision = revision(domain, id);

@@ -14,7 +14,7 @@ import com.storefront.display.core.source.SourcePage;
 import com.storefront.display.simulator.Simulator;
 import com.storefront.display.simulator.truth.SourceOfTruth;
 
-/** The source APIs of docs/contracts.md, one per domain: get by id, keyset export, per-shop listing. */
+/** The source APIs of docs/contracts.md, one per domain: get by id, keyset export, per-shop listing, incremental export. */
 @RestController
 @RequestMapping("/source/{domain}")
 class SourceApiController {
@@ -35,9 +35,17 @@ class SourceApiController {
     }
 
     @GetMapping
-    SourcePage list(@PathVariable String domain, @RequestParam(required = false) Long after,
-                    @RequestParam(defaultValue = "1000") int limit, @RequestParam(required = false) Long shopId) {
+    Object list(@PathVariable String domain, @RequestParam(required = false) Long after,
+                @RequestParam(defaultValue = "1000") int limit, @RequestParam(required = false) Long shopId,
+                @RequestParam(required = false) Long changedSince) {
         Domain d = domain(domain);
+        if (changedSince != null) {
+            if (after != null || shopId != null) {
+                throw new IllegalArgumentException("use changedSince (incremental export) alone, not with after or shopId");
+            }
+            requireLimit(limit);
+            return truth.changedSince(d, changedSince, limit);
+        }
         if (shopId != null) {
             if (after != null) {
                 throw new IllegalArgumentException("use either shopId (per-shop listing) or after (export), not both");
@@ -48,10 +56,14 @@ class SourceApiController {
         if (after != null && after < 0) {
             throw new IllegalArgumentException("after must not be negative, was " + after);
         }
+        requireLimit(limit);
+        return truth.export(d, after == null ? 0 : after, limit);
+    }
+
+    private static void requireLimit(int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ", was " + limit);
         }
-        return truth.export(d, after == null ? 0 : after, limit);
     }
 
     private static Domain domain(String path) {

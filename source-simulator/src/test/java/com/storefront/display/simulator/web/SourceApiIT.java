@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.domain.DomainJson;
+import com.storefront.display.core.source.ChangePage;
 import com.storefront.display.core.source.SourceItem;
 import com.storefront.display.core.source.SourcePage;
+import com.storefront.display.core.source.SourceTombstone;
 import com.storefront.display.localstack.WithLocalStack;
 import com.storefront.display.simulator.Simulator;
 import com.storefront.display.simulator.fault.Faults;
@@ -104,6 +107,30 @@ class SourceApiIT {
         assertProblem(get("/source/widgets/1"), 404, "unknown domain 'widgets'");
         assertProblem(post("/control/faults", "{\"events\": {\"dropPercent\": 150}}"), 400, "dropPercent must be 0..100");
         assertProblem(post("/control/faults", "{\"events\": {\"dropRate\": 1}}"), 400, "unknown setting 'events.dropRate'");
+    }
+
+    @Test
+    void theIncrementalExportListsChangesByVersionWithTombstonesAndIsA410BeforeWhatItKeeps() throws Exception {
+        long since = simulator.truth().upsert(Domain.OPENING_HOURS, 1).version();
+        SourceItem updated = simulator.truth().upsert(Domain.OPENING_HOURS, 2).item();
+        long deleted = simulator.truth().delete(Domain.OPENING_HOURS, 3).version();
+
+        HttpResponse<byte[]> response = getBytes("/source/opening-hours?changedSince=" + since + "&limit=1");
+        assertThat(response.statusCode()).isEqualTo(200);
+        ChangePage first = ChangePage.fromJson(Domain.OPENING_HOURS, response.body());
+        assertThat(first.items()).containsExactly(updated);
+        assertThat(first.next()).isEqualTo(updated.version());
+        HttpResponse<String> rest = get("/source/opening-hours?changedSince=" + first.next() + "&limit=1000");
+        JsonNode tombstone = DomainJson.MAPPER.readTree(rest.body()).get("items").get(0);
+        assertThat(tombstone.propertyNames()).containsExactly("id", "shopId", "deleted", "version");
+        assertThat(ChangePage.fromJson(Domain.OPENING_HOURS, rest.body().getBytes(StandardCharsets.UTF_8)).items().get(0))
+                .isEqualTo(new SourceTombstone(Domain.OPENING_HOURS, 3, 3, deleted));
+        assertThat(DomainJson.MAPPER.readTree(rest.body()).get("next").isNull()).isTrue();
+
+        long created = simulator.truth().createdVersion();
+        assertProblem(get("/source/opening-hours?changedSince=" + (created - 1) + "&limit=10"), 410, "run a bulk load");
+        assertProblem(get("/source/opening-hours?changedSince=" + created + "&shopId=1"), 400, "use changedSince (incremental export) alone");
+        assertProblem(get("/source/opening-hours?changedSince=" + created + "&limit=0"), 400, "limit must be 1..10000, was 0");
     }
 
     @Test
