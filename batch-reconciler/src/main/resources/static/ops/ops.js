@@ -35,7 +35,8 @@ async function showExecutions() {
     row.append(cell(e.executionId), cell(e.job), cell(e.status, 'status-' + e.status),
       cell(Object.entries(e.parameters).map(([k, v]) => k + '=' + v).join(' ')), cell(time(e.startTime)), progress,
       cell(e.readCount, 'num'), cell(e.writeCount, 'num'), cell(e.progress.itemsPerSecond + '/s', 'num'),
-      cell(e.progress.etaSeconds === null ? '' : e.progress.etaSeconds + ' s', 'num'));
+      cell(e.progress.etaSeconds === null ? '' : e.progress.etaSeconds + ' s', 'num'),
+      cell(Object.entries(e.sync || {}).map(([domain, s]) => domain + ': ' + time(s.markTime) + ', ' + s.lagSeconds + ' s behind').join('; ')));
     return row;
   }));
 }

@@ -1,9 +1,13 @@
 package com.storefront.display.reconciler;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import com.storefront.display.core.domain.Domain;
 
 /**
  * {@code display.reconciler.*}: how the batch jobs split and write their work, when the nightly
@@ -24,6 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param role               {@code manager-and-worker} starts jobs (ops API, schedule, command line) and
  *                           runs partitions; {@code worker} only runs partitions it takes from Kafka
  * @param remote             remote partitioning over Kafka; off, partitions run on local threads
+ * @param sync               the {@code incremental-sync} job: which domains it keeps, how often
  */
 @ConfigurationProperties("display.reconciler")
 public record ReconcilerProperties(@DefaultValue("8") int partitions,
@@ -31,7 +36,8 @@ public record ReconcilerProperties(@DefaultValue("8") int partitions,
                                    @DefaultValue("100") int driftSamples, @DefaultValue("100000") long progressLogEvery,
                                    @DefaultValue("2m") Duration staleAfter, @DefaultValue Schedule schedule,
                                    @DefaultValue Ops ops, String instance,
-                                   @DefaultValue("manager-and-worker") Role role, @DefaultValue Remote remote) {
+                                   @DefaultValue("manager-and-worker") Role role, @DefaultValue Remote remote,
+                                   @DefaultValue Sync sync) {
 
     public ReconcilerProperties {
         requirePositive(partitions, "partitions");
@@ -64,6 +70,55 @@ public record ReconcilerProperties(@DefaultValue("8") int partitions,
      */
     public record Schedule(@DefaultValue("true") boolean enabled, @DefaultValue("0 30 3 * * ?") String cron,
                            @DefaultValue("UTC") String zone) {
+    }
+
+    /**
+     * The domains kept fresh by {@code incremental-sync} from their sources' incremental exports: the
+     * ones without events (opening-hours), and any evented one added as a safety net.
+     *
+     * @param domains   by source path; empty turns the scheduled sync off
+     * @param interval  how often each domain is synced (clustered Quartz: one run per fire)
+     * @param intervals a domain's own interval, by source path, e.g. {@code opening-hours: 1m}
+     * @param pageSize  changes per page, one committed chunk each
+     * @param bulkLoadMargin a completed bulk load sets the mark to its start minus this: changes made
+     *                       while it read (or with a source clock somewhat behind) are synced again
+     * @param scheduled whether this instance schedules the sync (the ops API starts it either way)
+     */
+    public record Sync(@DefaultValue("opening-hours") List<String> domains, @DefaultValue("5m") Duration interval,
+                       Map<String, Duration> intervals, @DefaultValue("500") int pageSize,
+                       @DefaultValue("1m") Duration bulkLoadMargin, @DefaultValue("true") boolean scheduled) {
+
+        public Sync {
+            domains = List.copyOf(domains);
+            intervals = intervals == null ? Map.of() : Map.copyOf(intervals);
+            ReconcilerProperties.requirePositive(pageSize, "sync.page-size");
+            domains.forEach(Domain::ofSourcePath);
+            for (String name : intervals.keySet()) {
+                if (!domains.contains(name)) {
+                    throw new IllegalArgumentException("display.reconciler.sync.intervals." + name + " is set but "
+                            + name + " is not in display.reconciler.sync.domains " + domains);
+                }
+            }
+            for (Duration every : intervals.values()) {
+                requirePositiveDuration(every, "sync.intervals.*");
+            }
+            requirePositiveDuration(interval, "sync.interval");
+        }
+
+        /** The synced domains. */
+        public List<Domain> synced() {
+            return domains.stream().map(Domain::ofSourcePath).toList();
+        }
+
+        public Duration intervalOf(Domain domain) {
+            return intervals.getOrDefault(domain.sourcePath(), interval);
+        }
+
+        private static void requirePositiveDuration(Duration value, String name) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("display.reconciler." + name + " must be positive, was " + value);
+            }
+        }
     }
 
     /** What an instance does: start jobs and run partitions, or only run partitions. */

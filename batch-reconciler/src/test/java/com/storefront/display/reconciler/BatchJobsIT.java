@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -26,15 +28,19 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.domain.OpeningHoursState;
 import com.storefront.display.core.domain.PriceState;
 import com.storefront.display.core.domain.ProductState;
 import com.storefront.display.core.domain.ReviewSummaryState;
+import com.storefront.display.core.projection.Projections;
+import com.storefront.display.core.source.SourceItem;
 import com.storefront.display.core.write.DisplayTable;
 import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.localstack.WithLocalStack;
 import com.storefront.display.reconciler.reconcile.ReconcilePhases;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.simulator.Simulator;
+import com.storefront.display.simulator.truth.Change;
 import com.storefront.display.testkit.cassandra.TestKeyspace;
 import com.storefront.display.testkit.ops.Execution;
 import com.storefront.display.testkit.ops.OpsClient;
@@ -248,6 +254,49 @@ class BatchJobsIT {
         assertThat(session.execute("SELECT product_id FROM shop_product WHERE shop_id = ?", foreign).all())
                 .as("the foreign shop's products").isEmpty();
         assertReadModelIsTheTruth();
+    }
+
+    @Test
+    @Order(7)
+    void incrementalSyncAppliesEveryOpeningHoursChangeSinceTheBulkLoadOnceAndAStaleItemChangesNothing() {
+        // the bulk load of the first test set the mark; nothing changed opening hours since
+        Set<Long> changed = new TreeSet<>();
+        for (long shop = 1; shop <= SHOPS; shop += 2) {
+            Change change = shop % 3 == 0 ? simulator.truth().delete(Domain.OPENING_HOURS, shop)
+                    : simulator.truth().upsert(Domain.OPENING_HOURS, shop);
+            changed.add(change.id());
+        }
+        simulator.truth().upsert(Domain.OPENING_HOURS, 5);
+        long lastChange = simulator.truth().upsert(Domain.OPENING_HOURS, 7).version();
+        // shop 11's cell is newer than anything its source says: a stale item must leave it alone
+        long stale = 11;
+        SourceItem source = simulator.truth().find(Domain.OPENING_HOURS, stale).orElseThrow();
+        OpeningHoursState newer = new OpeningHoursState(((OpeningHoursState) source.state()).weekly(), "Asia/Tokyo", List.of());
+        writer.writeAllAndWait(List.of(Projections.of(Domain.OPENING_HOURS).upsert(new SourceItem(Domain.OPENING_HOURS, stale,
+                stale, source.version() + 1_000_000, newer))), 1);
+
+        Execution.View synced = ops.incrementalSync(Map.of()).complete();
+
+        assertThat(synced.readCount()).as("each changed shop once").isEqualTo(changed.size());
+        assertThat(synced.writeCount()).isEqualTo(changed.size());
+        assertThat(synced.partitions().items()).extracting(Execution.Partition::name)
+                .containsExactly("incremental-sync-partition:opening-hours");
+        assertThat(synced.sync().get("opening-hours").mark()).isEqualTo(lastChange);
+        assertThat(synced.sync().get("opening-hours").lagSeconds()).isBetween(0.0, 600.0);
+        assertThat(meters.get("display.sync.lag").tag("domain", "opening-hours").gauge().value()).isBetween(0.0, 600.0);
+        Row cell = session.execute("SELECT opening_hours, writetime(opening_hours) FROM shop WHERE shop_id = ? LIMIT 1", stale).one();
+        assertThat(cell.getLong(1)).as("the newer cell's version").isEqualTo(source.version() + 1_000_000);
+        assertThat(cell.getString(0)).contains("Asia/Tokyo");
+        ReadModelOracle.Result others = ReadModelOracle.compare(simulator.truth(), session, 1, 10, List.of(Domain.OPENING_HOURS));
+        ReadModelOracle.Result rest = ReadModelOracle.compare(simulator.truth(), session, 12, SHOPS, List.of(Domain.OPENING_HOURS));
+        assertThat(others.matches()).as(others.toString()).isTrue();
+        assertThat(rest.matches()).as(rest.toString()).isTrue();
+        assertThat(others.readModelEntities().get(Domain.OPENING_HOURS) + rest.readModelEntities().get(Domain.OPENING_HOURS))
+                .as("hours deleted at the source are gone").isLessThan(SHOPS - 1);
+
+        Execution.View again = ops.incrementalSync(Map.of("domains", List.of("opening-hours"))).complete();
+        assertThat(again.readCount()).as("a second run finds nothing new").isZero();
+        assertThat(again.sync().get("opening-hours").mark()).isEqualTo(lastChange);
     }
 
     /**

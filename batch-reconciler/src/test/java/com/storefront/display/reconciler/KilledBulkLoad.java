@@ -168,11 +168,17 @@ abstract class KilledBulkLoad {
 
     /** A second batch-reconciler, on this test's class path, sharing its job repository: the one that is killed. */
     private static AppProcess startChild(Context context) {
+        return startChild(context, List.of());
+    }
+
+    /** The same with further settings. */
+    static AppProcess startChild(Context context, List<String> settings) {
         List<String> arguments = new ArrayList<>(context.store().arguments(context.metadata()));
         arguments.addAll(List.of("--spring.cassandra.keyspace-name=" + context.keyspace(),
                 "--display.source.base-url=" + context.embedded().baseUrl(),
                 "--display.reconciler.partitions=" + PARTITIONS, "--display.reconciler.chunk-size=" + CHUNK,
                 "--display.reconciler.schedule.enabled=false"));
+        arguments.addAll(settings);
         arguments.addAll(TestUpstream.stackArguments());
         return AppProcess.fromClassPath("batch-reconciler (child)", BatchReconcilerApplication.class,
                 Path.of("target/killed-bulk-load-child-" + context.store().name().toLowerCase() + ".log"), "384m", arguments);

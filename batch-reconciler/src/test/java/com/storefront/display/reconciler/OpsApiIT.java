@@ -114,7 +114,12 @@ class OpsApiIT {
         assertProblem(ops.post("/ops/jobs/bulk-load", Map.of("domains", "products,socks")), 400, "unknown domain 'socks'");
         assertProblem(ops.post("/ops/jobs/reconcile", Map.of("shops", "50-10")), 400, "empty");
         assertProblem(ops.post("/ops/jobs/reconcile", Map.of("dryRun", "maybe")), 400, "dryRun must be true or false");
-        assertProblem(ops.post("/ops/jobs/reconcile", Map.of("shops", List.of(1, 2))), 400, "must be a string, number or boolean");
+        assertProblem(ops.post("/ops/jobs/reconcile", Map.of("shops", Map.of("from", 1))), 400,
+                "must be a string, number, boolean or a list of strings or numbers");
+        assertProblem(ops.post("/ops/jobs/reconcile", Map.of("shops", List.of(true))), 400, "or a list of strings or numbers");
+        assertProblem(ops.post("/ops/jobs/incremental-sync", Map.of("domains", List.of("opening-hours", "socks"))), 400,
+                "unknown domain 'socks'");
+        assertProblem(ops.post("/ops/jobs/incremental-sync", Map.of("shops", "1")), 400, "unknown parameter 'shops'");
         assertProblem(ops.post("/ops/jobs/backfill", Map.of("domains", "stock")), 400, "backfill needs 'shops'");
         assertProblem(ops.post("/ops/jobs/reconcile", "{not json"), 400, "");
         assertProblem(ops.post("/ops/jobs/backfill", Map.of("topic", "gossip-events", "since", "2026-11-01T00:00:00Z")), 400,

@@ -14,6 +14,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.quartz.JobExecutionContext;
+import org.quartz.JobKey;
+import org.quartz.impl.matchers.KeyMatcher;
 import org.quartz.JobExecutionException;
 import org.quartz.Scheduler;
 import org.quartz.listeners.JobListenerSupport;
@@ -43,6 +45,8 @@ class TwoSchedulersIT {
 
     /** Scheduled fire times, by instance that ran them. */
     private final Map<Long, Set<String>> firedBy = new ConcurrentHashMap<>();
+    /** The same for the incremental-sync trigger (opening-hours, every three seconds here). */
+    private final Map<Long, Set<String>> syncFiredBy = new ConcurrentHashMap<>();
 
     @ParameterizedTest
     @EnumSource(MetadataStore.class)
@@ -75,6 +79,8 @@ class TwoSchedulersIT {
         assertThat(firedBy.values()).as("instances that ran each fire").allSatisfy(instances -> assertThat(instances).hasSize(1));
         assertThat(fireTimes).as("one reconcile execution per fire").doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(firedBy.keySet());
+        assertThat(syncFiredBy).as("incremental-sync fires").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(syncFiredBy.values()).as("instances that ran each sync fire").allSatisfy(instances -> assertThat(instances).hasSize(1));
     }
 
     private ConfigurableApplicationContext instance(String name, List<String> metadata, String sourceUrl) throws Exception {
@@ -82,6 +88,7 @@ class TwoSchedulersIT {
                 "--spring.application.name=batch-reconciler-" + name, "--spring.cassandra.keyspace-name=" + keyspace,
                 "--display.source.base-url=" + sourceUrl,
                 "--display.reconciler.schedule.cron=0/2 * * * * ?", "--display.reconciler.partitions=1",
+                "--display.reconciler.sync.interval=3s",
                 "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000",
                 // the fire listener below is added before this test starts the scheduler: a fire run
                 // before it was listened to would look like a skipped fire
@@ -101,7 +108,18 @@ class TwoSchedulersIT {
             public void jobWasExecuted(JobExecutionContext fire, JobExecutionException failure) {
                 firedBy.computeIfAbsent(fire.getScheduledFireTime().getTime(), t -> ConcurrentHashMap.newKeySet()).add(name);
             }
-        });
+        }, KeyMatcher.keyEquals(JobKey.jobKey("nightly-reconcile")));
+        scheduler.getListenerManager().addJobListener(new JobListenerSupport() {
+            @Override
+            public String getName() {
+                return "sync-fires-" + name;
+            }
+
+            @Override
+            public void jobWasExecuted(JobExecutionContext fire, JobExecutionException failure) {
+                syncFiredBy.computeIfAbsent(fire.getScheduledFireTime().getTime(), t -> ConcurrentHashMap.newKeySet()).add(name);
+            }
+        }, KeyMatcher.keyEquals(JobKey.jobKey("incremental-sync")));
         scheduler.start();
         return context;
     }

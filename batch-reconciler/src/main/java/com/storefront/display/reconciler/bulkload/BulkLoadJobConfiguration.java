@@ -22,18 +22,24 @@ import com.storefront.display.reconciler.launch.JobNames;
 import com.storefront.display.reconciler.launch.ParameterRules;
 import com.storefront.display.reconciler.partition.Partitions;
 import com.storefront.display.reconciler.progress.PartitionProgress;
+import com.storefront.display.reconciler.sync.BulkLoadMarks;
+import com.storefront.display.reconciler.sync.SyncLag;
+import com.storefront.display.reconciler.sync.SyncMarks;
 
 /**
  * {@code bulk-load}: every item of the chosen domains' exports, written through the projections with
- * source versions as timestamps. One partition per id range of each domain, run in parallel.
+ * source versions as timestamps. One partition per id range of each domain, run in parallel. Once it
+ * completed, incremental sync of its domains starts from a little before its start ({@link BulkLoadMarks}).
  */
 @Configuration(proxyBeanMethods = false)
 public class BulkLoadJobConfiguration {
 
     @Bean
-    Job bulkLoadJob(JobRepository jobRepository, Step bulkLoadPartitions) {
+    Job bulkLoadJob(JobRepository jobRepository, Step bulkLoadPartitions, SyncMarks syncMarks, SyncLag syncLag,
+                    ReconcilerProperties properties) {
         return new JobBuilder(JobNames.BULK_LOAD, jobRepository)
                 .validator(ParameterRules.bulkLoad())
+                .listener(new BulkLoadMarks(syncMarks, syncLag, properties.sync().bulkLoadMargin()))
                 .start(bulkLoadPartitions)
                 .build();
     }

@@ -8,8 +8,9 @@ public final class JobNames {
     public static final String BULK_LOAD = "bulk-load";
     public static final String RECONCILE = "reconcile";
     public static final String BACKFILL = "backfill";
+    public static final String INCREMENTAL_SYNC = "incremental-sync";
 
-    public static final List<String> ALL = List.of(BULK_LOAD, RECONCILE, BACKFILL);
+    public static final List<String> ALL = List.of(BULK_LOAD, RECONCILE, BACKFILL, INCREMENTAL_SYNC);
 
     /** The identifying parameter that makes every request a new job instance. */
     public static final String REQUESTED_AT = "requestedAt";

@@ -180,9 +180,14 @@ public final class JobRequests {
         Set<JobParameter<?>> parameters = new HashSet<>();
         for (Map.Entry<String, ?> entry : given.entrySet()) {
             Object value = entry.getValue();
+            if (value instanceof List<?> list && !list.isEmpty()
+                    && list.stream().allMatch(element -> element instanceof String || element instanceof Number)) {
+                // {"domains": ["stock", "prices"]} means what "stock,prices" means
+                value = list.stream().map(String::valueOf).collect(Collectors.joining(","));
+            }
             if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
                 throw new JobRequestException(JobRequestException.Kind.INVALID, "parameter '" + entry.getKey()
-                        + "' must be a string, number or boolean, got " + value);
+                        + "' must be a string, number, boolean or a list of strings or numbers, got " + value);
             }
             if (JobNames.REQUESTED_AT.equals(entry.getKey())) {
                 throw new JobRequestException(JobRequestException.Kind.INVALID, "'" + JobNames.REQUESTED_AT + "' is set by the platform");

@@ -43,6 +43,11 @@ public final class ParameterRules {
         return parameters -> BackfillRequest.of(parameters, topics);
     }
 
+    /** @param configured the domains synced when the request names none */
+    public static JobParametersValidator incrementalSync(List<Domain> configured) {
+        return parameters -> IncrementalSyncRequest.of(parameters, configured);
+    }
+
     static void allowOnly(JobParameters parameters, Set<String> allowed) throws InvalidJobParametersException {
         for (JobParameter<?> parameter : parameters) {
             String name = parameter.name();

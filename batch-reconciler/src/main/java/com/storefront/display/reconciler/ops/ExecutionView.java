@@ -11,9 +11,11 @@ import java.util.TreeMap;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import com.storefront.display.reconciler.launch.JobNames;
 import com.storefront.display.reconciler.progress.PartitionProgress;
+import com.storefront.display.reconciler.sync.SyncMarks;
 
 /**
  * A job execution as operators see it: status, times, the counts summed over the instance's partitions
@@ -21,7 +23,23 @@ import com.storefront.display.reconciler.progress.PartitionProgress;
  */
 record ExecutionView(long executionId, String job, String status, String exitCode, Instant startTime, Instant endTime,
                      Map<String, Object> parameters, long readCount, long writeCount, long skipCount,
-                     Partitions partitions, Progress progress, List<String> failures) {
+                     Partitions partitions, Progress progress, List<String> failures, Map<String, Sync> sync) {
+
+    /**
+     * An incremental sync's position in one domain (empty for the other jobs).
+     *
+     * @param mark       the high-water mark as of the partition's last commit: a source version
+     * @param markTime   that version as an instant (source versions are epoch microseconds)
+     * @param lagSeconds how far behind the source the domain is: now minus the mark
+     */
+    record Sync(long mark, Instant markTime, double lagSeconds) {
+
+        static Sync of(long mark) {
+            Instant time = Instant.EPOCH.plus(mark, java.time.temporal.ChronoUnit.MICROS);
+            double lag = Math.max(0, Duration.between(time, Instant.now()).toMillis() / 1000.0);
+            return new Sync(mark, time, Math.round(lag * 10) / 10.0);
+        }
+    }
 
     /** @param items one per partition: the latest execution of each, whichever execution of the job ran it */
     record Partitions(int total, int completed, int failed, int running, List<Partition> items) {
@@ -73,10 +91,17 @@ record ExecutionView(long executionId, String job, String status, String exitCod
             }
         });
         List<String> failures = failures(execution, partitions);
+        Map<String, Sync> sync = new TreeMap<>();
+        for (StepExecution step : partitions) {
+            ExecutionContext context = step.getExecutionContext();
+            if (context.containsKey(SyncMarks.CONTEXT_DOMAIN) && context.containsKey(SyncMarks.CONTEXT_MARK)) {
+                sync.put(context.getString(SyncMarks.CONTEXT_DOMAIN), Sync.of(context.getLong(SyncMarks.CONTEXT_MARK)));
+            }
+        }
         return new ExecutionView(execution.getId(), execution.getJobInstance().getJobName(), execution.getStatus().name(),
                 execution.getExitStatus().getExitCode(), instant(execution.getStartTime()), instant(execution.getEndTime()),
                 parameters, read, written, skipped, new Partitions(partitions.size(), completed, failed, running, items),
-                progress(execution, done, total, readHere), failures);
+                progress(execution, done, total, readHere), failures, sync);
     }
 
     private static Progress progress(JobExecution execution, long done, long total, long readHere) {

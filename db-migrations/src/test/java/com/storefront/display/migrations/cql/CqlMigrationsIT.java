@@ -46,9 +46,9 @@ class CqlMigrationsIT {
 
         MigrationReport report = migrations(keyspace, "db/cql").migrate();
 
-        assertThat(report).isEqualTo(new MigrationReport(List.of(1, 2, 3, 4, 5), 0));
+        assertThat(report).isEqualTo(new MigrationReport(List.of(1, 2, 3, 4, 5, 6), 0));
         assertThat(tables(keyspace)).containsExactlyInAnyOrder("shop", "shop_product", "ingest_failure",
-                "ingest_failure_by_topic", "reconciliation_run", "drift_record", "redrive_claim", "schema_migration",
+                "ingest_failure_by_topic", "reconciliation_run", "drift_record", "redrive_claim", "sync_mark", "schema_migration",
                 "schema_migration_lock");
         assertThat(columns(keyspace, "shop")).contains("opening_hours");
         assertThat(columns(keyspace, "ingest_failure_by_topic")).contains("retryable");
@@ -65,7 +65,7 @@ class CqlMigrationsIT {
 
         MigrationReport again = migrations(keyspace, "db/cql").migrate();
 
-        assertThat(again).isEqualTo(new MigrationReport(List.of(), 5));
+        assertThat(again).isEqualTo(new MigrationReport(List.of(), 6));
     }
 
     @Test
@@ -99,8 +99,8 @@ class CqlMigrationsIT {
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> migrations(keyspace, "db/cql").migrate()))
                 .toList().stream().map(CompletableFuture::join).toList();
 
-        assertThat(reports.stream().flatMap(r -> r.applied().stream())).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
-        assertThat(session.execute("SELECT version FROM " + keyspace + ".schema_migration").all()).hasSize(5);
+        assertThat(reports.stream().flatMap(r -> r.applied().stream())).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6);
+        assertThat(session.execute("SELECT version FROM " + keyspace + ".schema_migration").all()).hasSize(6);
     }
 
     @Test

@@ -90,7 +90,8 @@ public final class Execution {
 
     /** The execution view of docs/contracts.md, as far as tests read it. */
     public record View(long executionId, String job, String status, Instant startTime, Instant endTime, long readCount,
-                       long writeCount, long skipCount, Partitions partitions, Progress progress, List<String> failures) {
+                       long writeCount, long skipCount, Partitions partitions, Progress progress, List<String> failures,
+                       Map<String, Sync> sync) {
 
         public boolean ended() {
             return endTime != null && partitions.running() == 0 && !RUNNING.contains(status);
@@ -115,6 +116,10 @@ public final class Execution {
     }
 
     public record Progress(long done, long total, double percent) {
+    }
+
+    /** An incremental sync's high-water mark in one domain and how far behind the source that is. */
+    public record Sync(long mark, Instant markTime, double lagSeconds) {
     }
 
     /** A reconcile run report: drift per {@code domain:kind} and how much of it was repaired. */

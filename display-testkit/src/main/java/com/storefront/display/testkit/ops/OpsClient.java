@@ -108,6 +108,10 @@ public final class OpsClient {
         return start("backfill", parameters);
     }
 
+    public Execution incrementalSync(Map<String, ?> parameters) {
+        return start("incremental-sync", parameters);
+    }
+
     /** Starts a job; fails unless the API answered 202. */
     public Execution start(String job, Map<String, ?> parameters) {
         return started(post("/ops/jobs/" + job, parameters));
