@@ -79,31 +79,21 @@ public final class StandaloneCassandra implements AutoCloseable {
      * overloaded node does, so clients meet timeouts rather than refused connections.
      */
     public void freeze() {
-        signal("STOP");
+        log.info("standalone cassandra on port {}: frozen", settings.cassandraPort());
+        ProcessSignals.suspend(pid());
         frozen = true;
     }
 
     /** Resumes a {@link #freeze() frozen} process (SIGCONT). */
     public void thaw() {
-        signal("CONT");
+        log.info("standalone cassandra on port {}: thawed", settings.cassandraPort());
+        ProcessSignals.resume(pid());
         frozen = false;
     }
 
-    private void signal(String signal) {
-        long pid = server.recordedPid().orElseThrow(() -> new LocalStackException(
+    private long pid() {
+        return server.recordedPid().orElseThrow(() -> new LocalStackException(
                 "standalone cassandra on port " + settings.cassandraPort() + " is not running")).pid();
-        log.info("standalone cassandra on port {}: SIG{} to pid {}", settings.cassandraPort(), signal, pid);
-        try {
-            int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
-            if (exit != 0) {
-                throw new LocalStackException("kill -" + signal + " " + pid + " exited with " + exit);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LocalStackException("interrupted while signalling pid " + pid);
-        }
     }
 
     @Override

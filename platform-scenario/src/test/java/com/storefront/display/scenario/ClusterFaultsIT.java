@@ -37,6 +37,7 @@ import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.localstack.CassandraCluster;
 import com.storefront.display.localstack.KafkaPositions;
 import com.storefront.display.localstack.LocalStackSettings;
+import com.storefront.display.localstack.ProcessSignals;
 import com.storefront.display.localstack.WithLocalStack;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.simulator.Simulator;
@@ -180,15 +181,27 @@ class ClusterFaultsIT {
         Simulator simulator = embedded.simulator();
         String group = "cluster-ingest-kill-" + RUN;
         kafka.startGroupAtEnd(group, TOPICS);
-        long backlog = produce(simulator, INGEST_KILL_EVENTS, group);
         AppProcess first = app("stream-ingest-1", "stream-ingest", "512m", "--spring.kafka.consumer.group-id=" + group,
                 "--spring.kafka.consumer.client-id=ingest-first");
         AppProcess second = app("stream-ingest-2", "stream-ingest", "512m", "--spring.kafka.consumer.group-id=" + group,
                 "--spring.kafka.consumer.client-id=ingest-second");
         first.awaitHealthy(Duration.ofMinutes(4));
         second.awaitHealthy(Duration.ofMinutes(4));
-        Awaitility.await("both instances hold partitions").atMost(Duration.ofMinutes(2))
-                .until(() -> holders(group).contains("ingest-first") && holders(group).contains("ingest-second"));
+        awaitBothHoldPartitions(group);
+        // Both idle, then suspended while the backlog is published: started on a ready backlog, the first
+        // to start drained it alone before the other joined (CI, twice); consuming while it is published,
+        // they kept up with the producer and there was no backlog at the kill. Resumed together, they drain
+        // it together, or rejoin together if the publishing outlasted the group's session timeout.
+        ProcessSignals.suspend(first.pid());
+        ProcessSignals.suspend(second.pid());
+        long backlog;
+        try {
+            backlog = produce(simulator, INGEST_KILL_EVENTS, group);
+        } finally {
+            ProcessSignals.resume(first.pid());
+            ProcessSignals.resume(second.pid());
+        }
+        awaitBothHoldPartitions(group);
         Awaitility.await("a third of the events consumed").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
                 .until(() -> kafka.lag(group, TOPICS) < backlog * 2 / 3);
         long lagAtKill = kafka.lag(group, TOPICS);
@@ -218,6 +231,11 @@ class ClusterFaultsIT {
         log.info("cluster: {} changes published in {} s, a backlog of {} records", changes,
                 (System.nanoTime() - start) / 1_000_000_000, backlog);
         return backlog;
+    }
+
+    private static void awaitBothHoldPartitions(String group) {
+        Awaitility.await("both instances hold partitions").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+                .until(() -> holders(group).equals(List.of("ingest-first", "ingest-second")));
     }
 
     /** Client ids of the group's members holding partitions, the consumer-thread suffix removed, sorted, distinct. */

@@ -84,6 +84,11 @@ public final class AppProcess implements AutoCloseable {
         return logFile;
     }
 
+    /** The process id, e.g. to suspend the app as a hung one. */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
