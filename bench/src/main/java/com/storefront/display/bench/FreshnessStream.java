@@ -16,6 +16,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import com.storefront.display.core.domain.Topics;
 import com.storefront.display.core.event.DomainEvent;
 import com.storefront.display.core.event.EventCodec;
+import com.storefront.display.core.source.SourceVersions;
 import com.storefront.display.simulator.truth.VersionClock;
 
 /**
@@ -68,7 +69,7 @@ final class FreshnessStream implements AutoCloseable {
             DomainEvent event = events.get((int) (n % events.size()));
             long version = clock.next();
             DomainEvent stamped = new DomainEvent(event.eventId(), event.type(), event.schemaVersion(),
-                    VersionClock.instant(version), event.shopId(), event.entityId(), version, event.payload());
+                    SourceVersions.instant(version), event.shopId(), event.entityId(), version, event.payload());
             producer.send(new ProducerRecord<>(topics.of(event.type().domain()), event.key(),
                     EventCodec.encode(stamped, event.schemaVersion())), (metadata, error) -> {
                         if (error != null) {

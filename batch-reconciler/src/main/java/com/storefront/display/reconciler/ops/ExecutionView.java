@@ -13,6 +13,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import com.storefront.display.core.source.SourceVersions;
 import com.storefront.display.reconciler.launch.JobNames;
 import com.storefront.display.reconciler.progress.PartitionProgress;
 import com.storefront.display.reconciler.sync.SyncMarks;
@@ -35,9 +36,8 @@ record ExecutionView(long executionId, String job, String status, String exitCod
     record Sync(long mark, Instant markTime, double lagSeconds) {
 
         static Sync of(long mark) {
-            Instant time = Instant.EPOCH.plus(mark, java.time.temporal.ChronoUnit.MICROS);
-            double lag = Math.max(0, Duration.between(time, Instant.now()).toMillis() / 1000.0);
-            return new Sync(mark, time, Math.round(lag * 10) / 10.0);
+            double lag = SourceVersions.secondsBehind(mark, Instant.now());
+            return new Sync(mark, SourceVersions.instant(mark), Math.round(lag * 10) / 10.0);
         }
     }
 

@@ -1,7 +1,6 @@
 package com.storefront.display.reconciler.reconcile;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -12,10 +11,11 @@ import java.util.Set;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.source.BlockingSourceApi;
 import com.storefront.display.core.source.SourceItem;
+import com.storefront.display.core.source.SourceVersions;
 import com.storefront.display.core.write.DisplayWrite;
 import com.storefront.display.core.write.RowKey;
-import com.storefront.display.core.source.BlockingSourceApi;
 import com.storefront.display.reconciler.reconcile.ReconcilePhases.Phase;
 
 /**
@@ -39,7 +39,7 @@ public class ShopReconciler implements ItemProcessor<Long, ShopDrift> {
 
     @Override
     public ShopDrift process(Long shopId) {
-        long snapshot = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+        long snapshot = SourceVersions.of(Instant.now());
         Map<Domain, List<SourceItem>> listed = new EnumMap<>(Domain.class);
         phases.time(Phase.SOURCE_LISTING, () -> source.listShop(domains, shopId).forEach((domain, page) -> listed.put(domain, page.items())));
         Map<Domain, Map<Long, StoredEntity>> stored = phases.time(Phase.READ_MODEL_READ, () -> readModel.read(shopId));

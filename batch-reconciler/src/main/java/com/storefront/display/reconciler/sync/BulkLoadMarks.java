@@ -2,7 +2,6 @@ package com.storefront.display.reconciler.sync;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +11,7 @@ import org.springframework.batch.core.job.parameters.InvalidJobParametersExcepti
 import org.springframework.batch.core.listener.JobExecutionListener;
 
 import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.source.SourceVersions;
 import com.storefront.display.reconciler.launch.BulkLoadRequest;
 
 /**
@@ -38,7 +38,7 @@ public final class BulkLoadMarks implements JobExecutionListener {
     @Override
     public void beforeJob(JobExecution execution) {
         if (!execution.getExecutionContext().containsKey(STARTED)) {
-            execution.getExecutionContext().putLong(STARTED, ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()));
+            execution.getExecutionContext().putLong(STARTED, SourceVersions.of(Instant.now()));
         }
     }
 
@@ -47,14 +47,14 @@ public final class BulkLoadMarks implements JobExecutionListener {
         if (execution.getStatus() != BatchStatus.COMPLETED || !execution.getExecutionContext().containsKey(STARTED)) {
             return;
         }
-        long mark = execution.getExecutionContext().getLong(STARTED) - margin.toNanos() / 1000;
+        long mark = execution.getExecutionContext().getLong(STARTED) - SourceVersions.span(margin);
         try {
             for (Domain domain : BulkLoadRequest.of(execution.getJobParameters()).domains()) {
                 marks.atLeast(domain, mark);
                 lag.marked(domain, mark);
             }
             log.info("bulk-load execution {} completed: incremental sync of its domains continues from version {} ({})",
-                    execution.getId(), mark, Instant.EPOCH.plus(mark, ChronoUnit.MICROS));
+                    execution.getId(), mark, SourceVersions.instant(mark));
         } catch (InvalidJobParametersException e) {
             throw new IllegalStateException("bulk-load execution " + execution.getId() + " has parameters it was not "
                     + "started with: " + e.getMessage(), e);

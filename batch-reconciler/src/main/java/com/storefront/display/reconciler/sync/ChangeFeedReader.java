@@ -86,6 +86,11 @@ class ChangeFeedReader implements ItemStreamReader<SourceChange> {
     public void update(ExecutionContext context) {
         // called once a chunk was written: the writer committed the mark, this is the execution view's copy
         context.putLong(SyncMarks.CONTEXT_MARK, last);
-        PartitionProgress.save(context, read, next == null && page.isEmpty() ? read : read + page.size() + (next == null ? 0 : pageSize));
+        PartitionProgress.save(context, read, read + ahead());
+    }
+
+    /** Changes still to read as far as this reader knows: the page in hand, and a page more while the export has more. */
+    private long ahead() {
+        return next == null ? page.size() : page.size() + pageSize;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.source.SourceVersions;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,8 +44,7 @@ public final class SyncLag {
         if (mark.isEmpty()) {
             return Double.NaN;
         }
-        long nowMicros = Math.multiplyExact(clock.millis(), 1000L);
-        return Math.max(0, nowMicros - mark.getAsLong()) / 1e6;
+        return SourceVersions.secondsBehind(mark.getAsLong(), clock.instant());
     }
 
     /** The domain's mark, as this instance last committed or read it. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.source.SourceItem;
+import com.storefront.display.core.source.SourceVersions;
 
 /**
  * A change applied to the source of truth.
@@ -18,6 +19,6 @@ public record Change(Domain domain, long id, long shopId, long version, SourceIt
 
     /** When the change happened: its version as an instant. */
     public Instant occurredAt() {
-        return VersionClock.instant(version);
+        return SourceVersions.instant(version);
     }
 }

@@ -14,6 +14,7 @@ import com.storefront.display.core.source.SourceChange;
 import com.storefront.display.core.source.SourceItem;
 import com.storefront.display.core.source.SourcePage;
 import com.storefront.display.core.source.SourceTombstone;
+import com.storefront.display.core.source.SourceVersions;
 import com.storefront.display.simulator.catalogue.Catalogue;
 import com.storefront.display.simulator.catalogue.StateGenerator;
 
@@ -44,7 +45,7 @@ public final class SourceOfTruth {
     public SourceOfTruth(Catalogue catalogue) {
         this.catalogue = catalogue;
         this.states = new StateGenerator(catalogue.settings());
-        this.createdVersion = VersionClock.micros(catalogue.settings().createdAt());
+        this.createdVersion = SourceVersions.of(catalogue.settings().createdAt());
         this.clock = new VersionClock(catalogue.settings().createdAt());
         for (Domain domain : Domain.values()) {
             revisions.put(domain, new ConcurrentHashMap<>());
@@ -103,7 +104,7 @@ public final class SourceOfTruth {
     public ChangePage changedSince(Domain domain, long since, int limit) {
         if (since < createdVersion) {
             throw new ChangesNotKeptException("changes before version " + createdVersion + " (the catalogue's creation, "
-                    + VersionClock.instant(createdVersion) + ") are not kept: changedSince " + since
+                    + SourceVersions.instant(createdVersion) + ") are not kept: changedSince " + since
                     + " is older; run a bulk load");
         }
         long upTo = applied;

@@ -1,8 +1,9 @@
 package com.storefront.display.simulator.truth;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicLong;
+
+import com.storefront.display.core.source.SourceVersions;
 
 /**
  * Versions for changes: the epoch microseconds of the change, strictly increasing over the whole
@@ -14,19 +15,11 @@ public final class VersionClock {
     private final AtomicLong last;
 
     public VersionClock(Instant after) {
-        this.last = new AtomicLong(micros(after));
+        this.last = new AtomicLong(SourceVersions.of(after));
     }
 
     public long next() {
-        long now = micros(Instant.now());
+        long now = SourceVersions.of(Instant.now());
         return last.updateAndGet(previous -> Math.max(previous + 1, now));
-    }
-
-    static long micros(Instant instant) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
-    }
-
-    public static Instant instant(long micros) {
-        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
     }
 }
