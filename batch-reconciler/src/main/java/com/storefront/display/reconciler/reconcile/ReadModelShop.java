@@ -2,15 +2,19 @@ package com.storefront.display.reconciler.reconcile;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.data.cassandra.core.cql.CqlOperations;
-import org.springframework.data.cassandra.core.cql.RowCallbackHandler;
+import org.springframework.data.cassandra.core.cql.SessionCallback;
 
+import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.storefront.display.core.cql.CqlConsistency;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.projection.Projection;
 import com.storefront.display.core.projection.Projections;
@@ -19,7 +23,8 @@ import com.storefront.display.core.write.DisplayTable;
 /**
  * Reads what the read model holds for one shop, per domain and entity, with each cell's write time:
  * one single-partition query per table, whatever the number of domains. Which columns and rows belong
- * to which domain comes from the projections.
+ * to which domain comes from the projections. Cassandra's tombstone warnings on those reads are kept: they
+ * tell reconciliation where to consolidate deletes ({@link OrphanRowDeletes}).
  */
 public final class ReadModelShop {
 
@@ -30,7 +35,7 @@ public final class ReadModelShop {
     private record DomainCells(Domain domain, boolean partitionLevel, List<String> columns, int[] valueIndexes) {
     }
 
-    private record TableQuery(String cql, List<DomainCells> domains) {
+    private record TableQuery(DisplayTable table, String cql, List<DomainCells> domains) {
     }
 
     private final CqlOperations cql;
@@ -45,16 +50,34 @@ public final class ReadModelShop {
         byTable.forEach((table, domains) -> queries.add(query(table, domains)));
     }
 
-    /** Every domain's entities in the shop, by domain then entity id; a domain with none maps to an empty map. */
-    public Map<Domain, Map<Long, StoredEntity>> read(long shopId) {
+    /**
+     * What the read model holds for one shop.
+     *
+     * @param entities   every domain's entities, by domain then entity id; a domain with none maps to an empty map
+     * @param tombstoned the tables whose read crossed more tombstones than Cassandra's warning threshold
+     */
+    public record Contents(Map<Domain, Map<Long, StoredEntity>> entities, Set<DisplayTable> tombstoned) {
+    }
+
+    /** Every domain's entities in the shop, and where Cassandra warned of tombstones on the way. */
+    public Contents read(long shopId) {
         Map<Domain, Map<Long, StoredEntity>> found = new EnumMap<>(Domain.class);
         for (Domain domain : Domain.values()) {
             found.put(domain, new HashMap<>());
         }
+        Set<DisplayTable> tombstoned = EnumSet.noneOf(DisplayTable.class);
         for (TableQuery query : queries) {
-            cql.query(query.cql(), (RowCallbackHandler) row -> collect(row, shopId, query.domains(), found), shopId);
+            boolean warned = cql.execute((SessionCallback<Boolean>) session -> {
+                ResultSet rows = session.execute(CqlConsistency.read(query.cql(), shopId));
+                rows.forEach(row -> collect(row, shopId, query.domains(), found));
+                return rows.getExecutionInfos().stream().flatMap(info -> info.getWarnings().stream())
+                        .anyMatch(warning -> warning.contains("tombstone"));
+            });
+            if (warned) {
+                tombstoned.add(query.table());
+            }
         }
-        return found;
+        return new Contents(found, tombstoned);
     }
 
     private static void collect(Row row, long shopId, List<DomainCells> domains, Map<Domain, Map<Long, StoredEntity>> found) {
@@ -97,6 +120,6 @@ public final class ReadModelShop {
         String cql = "SELECT " + table.keyColumns().get(1) + ", "
                 + columns.stream().map(c -> c + ", WRITETIME(" + c + ")").collect(Collectors.joining(", "))
                 + " FROM " + table.cqlName() + " WHERE " + table.keyColumns().get(0) + " = ?";
-        return new TableQuery(cql, cells);
+        return new TableQuery(table, cql, cells);
     }
 }

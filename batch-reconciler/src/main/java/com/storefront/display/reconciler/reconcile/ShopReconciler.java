@@ -42,14 +42,16 @@ public class ShopReconciler implements ItemProcessor<Long, ShopDrift> {
         long snapshot = SourceVersions.of(Instant.now());
         Map<Domain, List<SourceItem>> listed = new EnumMap<>(Domain.class);
         phases.time(Phase.SOURCE_LISTING, () -> source.listShop(domains, shopId).forEach((domain, page) -> listed.put(domain, page.items())));
-        Map<Domain, Map<Long, StoredEntity>> stored = phases.time(Phase.READ_MODEL_READ, () -> readModel.read(shopId));
+        ReadModelShop.Contents contents = phases.time(Phase.READ_MODEL_READ, () -> readModel.read(shopId));
+        Map<Domain, Map<Long, StoredEntity>> stored = contents.entities();
         return phases.time(Phase.COMPARISON, () -> {
             List<Drift> drifts = new ArrayList<>();
             for (Domain domain : domains) {
                 drifts.addAll(DriftDetection.compare(domain, shopId, listed.get(domain), stored.get(domain), snapshot));
             }
             List<Drift> found = withoutRowsDeletedWhole(drifts);
-            return new ShopDrift(shopId, found, OrphanRowDeletes.repairs(shopId, found, listed, stored, domains, snapshot));
+            return new ShopDrift(shopId, found, OrphanRowDeletes.repairs(shopId, found, listed, stored, domains, snapshot,
+                    contents.tombstoned()));
         });
     }
 

@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 
 import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.domain.ProductState;
 import com.storefront.display.core.domain.StockState;
 import com.storefront.display.core.source.SourceItem;
 import com.storefront.display.core.write.ColumnValue;
@@ -93,8 +96,88 @@ class OrphanRowDeletesTest {
                 new DisplayWrite.Delete(RowKey.product(SHOP, 3), SNAPSHOT));
     }
 
+    /**
+     * The cause of issue 41's orphan shop: 120,000 stock rows of a shop no source knows were repaired as a
+     * column delete each (stock has no deletes of its own), 120,000 cell tombstones that no range merged and
+     * that every later read of the partition walked. Rows that only orphan domains hold are orphan rows.
+     */
+    @Test
+    void stockRowsOfProductsNoSourceKnowsAreDeletedAsRowsSoAShopOfThemLosesItsPartitionInOneDelete() {
+        LongStream.rangeClosed(1, 1_000).forEach(id -> {
+            storeStock(id);
+            orphanStock(id);
+        });
+
+        assertThat(repairs(ALL)).containsExactly(
+                new DisplayWrite.Delete(new RowKey(DisplayTable.SHOP_PRODUCT, List.of(SHOP)), SNAPSHOT));
+    }
+
+    @Test
+    void aStockOrphanBesideAListedProductOnlyClearsTheStockColumnAndSplitsTheRange() {
+        LongStream.rangeClosed(1, 5).forEach(id -> {
+            storeStock(id);
+            orphanStock(id);
+        });
+        storeProduct(3);
+        listed.put(Domain.PRODUCT, List.of(new SourceItem(Domain.PRODUCT, 3, SHOP, 1_000,
+                new ProductState("kept", "food", "", 100, ProductState.DisplayStatus.ON_SALE))));
+
+        assertThat(repairs(ALL)).containsExactlyInAnyOrder(
+                new DisplayWrite.DeleteColumns(RowKey.product(SHOP, 3), List.of("stock_quantity"), SNAPSHOT),
+                new DisplayWrite.DeleteRange(RowKey.product(SHOP, 1), 2, SNAPSHOT),
+                new DisplayWrite.DeleteRange(RowKey.product(SHOP, 4), 5, SNAPSHOT));
+    }
+
+    @Test
+    void aTableReadThroughManyTombstonesGetsRangesOverEveryIdButTheKeptRows() {
+        LongStream.of(5, 10).forEach(id -> storeProduct(id));
+        storeProduct(7);
+        orphanProduct(7);
+
+        assertThat(OrphanRowDeletes.repairs(SHOP, drifts, listed, stored, ALL, SNAPSHOT, Set.of(DisplayTable.SHOP_PRODUCT)))
+                .containsExactly(
+                        new DisplayWrite.DeleteRange(RowKey.product(SHOP, Long.MIN_VALUE), 4, SNAPSHOT),
+                        new DisplayWrite.DeleteRange(RowKey.product(SHOP, 6), 9, SNAPSHOT),
+                        new DisplayWrite.DeleteRange(RowKey.product(SHOP, 11), Long.MAX_VALUE, SNAPSHOT));
+    }
+
+    @Test
+    void aTableReadThroughManyTombstonesWithNothingKeptLosesItsPartitionAndTheShopKeepsItsHeader() {
+        assertThat(OrphanRowDeletes.repairs(SHOP, drifts, listed, stored, ALL, SNAPSHOT, EnumSet.allOf(DisplayTable.class)))
+                .containsExactly(
+                        new DisplayWrite.DeleteRange(RowKey.coupon(SHOP, Long.MIN_VALUE), Long.MAX_VALUE, SNAPSHOT),
+                        new DisplayWrite.Delete(new RowKey(DisplayTable.SHOP_PRODUCT, List.of(SHOP)), SNAPSHOT));
+    }
+
+    @Test
+    void aTableReadThroughManyTombstonesBetweenManyKeptRowsGetsItsHeadAndTailCoveredOnly() {
+        LongStream.rangeClosed(1, 200).forEach(id -> storeProduct(id * 10));
+
+        assertThat(OrphanRowDeletes.repairs(SHOP, drifts, listed, stored, ALL, SNAPSHOT, Set.of(DisplayTable.SHOP_PRODUCT)))
+                .containsExactly(
+                        new DisplayWrite.DeleteRange(RowKey.product(SHOP, Long.MIN_VALUE), 9, SNAPSHOT),
+                        new DisplayWrite.DeleteRange(RowKey.product(SHOP, 2_001), Long.MAX_VALUE, SNAPSHOT));
+    }
+
+    @Test
+    void aPartialRunNeverConsolidatesForItCannotKnowTheOtherDomainsRows() {
+        storeProduct(5);
+
+        assertThat(OrphanRowDeletes.repairs(SHOP, drifts, listed, stored, List.of(Domain.PRODUCT), SNAPSHOT,
+                Set.of(DisplayTable.SHOP_PRODUCT))).isEmpty();
+    }
+
     private List<DisplayWrite> repairs(List<Domain> domains) {
-        return OrphanRowDeletes.repairs(SHOP, drifts, listed, stored, domains, SNAPSHOT);
+        return OrphanRowDeletes.repairs(SHOP, drifts, listed, stored, domains, SNAPSHOT, Set.of());
+    }
+
+    private void storeStock(long id) {
+        stored.computeIfAbsent(Domain.STOCK, d -> new HashMap<>()).put(id, new StoredEntity(Map.of("stock_quantity", 3), 1_000));
+    }
+
+    private void orphanStock(long id) {
+        drifts.add(new Drift(Domain.STOCK, DriftKind.ORPHAN, SHOP, id,
+                new DisplayWrite.DeleteColumns(RowKey.product(SHOP, id), List.of("stock_quantity"), SNAPSHOT), ""));
     }
 
     private void storeProduct(long id) {
