@@ -14,7 +14,7 @@ import com.storefront.display.testkit.cassandra.TestKeyspace;
  * Kafka under topics of these tests' own, and the stack's endpoints as arguments for a batch-reconciler
  * started outside the test context.
  */
-final class TestUpstream {
+public final class TestUpstream {
 
     /** The batch tests' topics: nothing they publish reaches another module's tests, a benchmark or the demo. */
     static final Topics TOPICS = new Topics("it-batch-reconciler.");
@@ -28,7 +28,7 @@ final class TestUpstream {
     }
 
     /** As {@link #simulator(int, long, long)}, its ids in that many far-apart blocks ({@code display.simulator.catalogue.id-blocks}). */
-    static EmbeddedSimulator simulator(int shops, long products, long seed, int idBlocks) {
+    public static EmbeddedSimulator simulator(int shops, long products, long seed, int idBlocks) {
         return EmbeddedSimulator.start(Map.of("spring.kafka.bootstrap-servers", System.getProperty("spring.kafka.bootstrap-servers"),
                 "display.simulator.catalogue.shops", Integer.toString(shops),
                 "display.simulator.catalogue.products", Long.toString(products),
@@ -43,7 +43,7 @@ final class TestUpstream {
     }
 
     /** The simulator as the test context's sources, and the keyspace the context works in. */
-    static EmbeddedSimulator forContext(DynamicPropertyRegistry registry, String keyspace, EmbeddedSimulator embedded) {
+    public static EmbeddedSimulator forContext(DynamicPropertyRegistry registry, String keyspace, EmbeddedSimulator embedded) {
         registry.add("display.source.base-url", embedded::baseUrl);
         registry.add("spring.cassandra.keyspace-name", () -> keyspace);
         registry.add("display.topics.prefix", TOPICS::prefix);
@@ -51,7 +51,7 @@ final class TestUpstream {
     }
 
     /** Stops the simulator (when it started) and drops the test's keyspace. */
-    static void stop(EmbeddedSimulator embedded, String keyspace) {
+    public static void stop(EmbeddedSimulator embedded, String keyspace) {
         if (embedded != null) {
             embedded.close();
         }

@@ -5,13 +5,16 @@ import java.util.TreeSet;
 import org.springframework.data.cassandra.core.cql.CqlOperations;
 import org.springframework.data.cassandra.core.cql.RowCallbackHandler;
 
-import com.storefront.display.core.write.DisplayTable;
-
 /**
- * The shop ids the read model has a partition for, in any table: reconciliation must visit shops the
- * sources no longer know too (their rows are orphans). A scan of partition keys only.
+ * The shop ids the read model has held a row for: reconciliation must visit shops the sources no longer
+ * know too (their rows are orphans). Read from {@code shop_directory}, which the writer fills before a
+ * shop's first upsert and nothing deletes from, never from the read-model tables: a scan of their
+ * partition keys reads each partition up to its first live row, through any run of tombstones, and fails
+ * the whole enumeration once one shop holds more than Cassandra's tombstone_failure_threshold.
  */
 public final class ReadModelShopIds {
+
+    static final String QUERY = "SELECT shop_id FROM shop_directory";
 
     private final CqlOperations cql;
 
@@ -22,15 +25,12 @@ public final class ReadModelShopIds {
     /** The ids in {@code from..to}, inclusive, ascending. */
     public TreeSet<Long> between(long from, long to) {
         TreeSet<Long> ids = new TreeSet<>();
-        for (DisplayTable table : DisplayTable.values()) {
-            String key = table.keyColumns().get(0);
-            cql.query("SELECT DISTINCT " + key + " FROM " + table.cqlName(), (RowCallbackHandler) row -> {
-                long id = row.getLong(0);
-                if (id >= from && id <= to) {
-                    ids.add(id);
-                }
-            });
-        }
+        cql.query(QUERY, (RowCallbackHandler) row -> {
+            long id = row.getLong(0);
+            if (id >= from && id <= to) {
+                ids.add(id);
+            }
+        });
         return ids;
     }
 }

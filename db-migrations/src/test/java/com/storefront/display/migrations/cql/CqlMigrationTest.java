@@ -56,7 +56,8 @@ class CqlMigrationTest {
 
         assertThat(scripts).extracting(CqlMigration::name)
                 .containsExactly("V001__display_tables.cql", "V002__platform_tables.cql", "V003__failure_index_retryable.cql",
-                        "V004__redrive_claim.cql", "V005__opening_hours.cql", "V006__sync_mark.cql");
+                        "V004__redrive_claim.cql", "V005__opening_hours.cql", "V006__sync_mark.cql", "V007__shop_directory.cql",
+                        "V008__tombstone_table_options.cql");
         assertThat(scripts.get(0).statements()).hasSize(2)
                 .allSatisfy(statement -> assertThat(statement).startsWith("CREATE TABLE IF NOT EXISTS"));
         assertThat(scripts.get(1).statements()).hasSize(4);

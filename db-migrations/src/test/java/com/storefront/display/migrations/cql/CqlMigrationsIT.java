@@ -46,12 +46,17 @@ class CqlMigrationsIT {
 
         MigrationReport report = migrations(keyspace, "db/cql").migrate();
 
-        assertThat(report).isEqualTo(new MigrationReport(List.of(1, 2, 3, 4, 5, 6), 0));
+        assertThat(report).isEqualTo(new MigrationReport(List.of(1, 2, 3, 4, 5, 6, 7, 8), 0));
         assertThat(tables(keyspace)).containsExactlyInAnyOrder("shop", "shop_product", "ingest_failure",
-                "ingest_failure_by_topic", "reconciliation_run", "drift_record", "redrive_claim", "sync_mark", "schema_migration",
-                "schema_migration_lock");
+                "ingest_failure_by_topic", "reconciliation_run", "drift_record", "redrive_claim", "sync_mark", "shop_directory",
+                "schema_migration", "schema_migration_lock");
         assertThat(columns(keyspace, "shop")).contains("opening_hours");
         assertThat(columns(keyspace, "ingest_failure_by_topic")).contains("retryable");
+        assertThat(session.execute("SELECT gc_grace_seconds, compaction FROM system_schema.tables WHERE keyspace_name = ? AND table_name = ?",
+                keyspace, "shop_product").one()).satisfies(options -> {
+                    assertThat(options.getInt(0)).as("gc_grace_seconds").isEqualTo(259_200);
+                    assertThat(options.getMap(1, String.class, String.class)).containsEntry("unchecked_tombstone_compaction", "true");
+                });
         Map<Integer, String> recorded = session.execute("SELECT version, checksum FROM " + keyspace + ".schema_migration")
                 .all().stream().collect(Collectors.toMap(r -> r.getInt(0), r -> r.getString(1)));
         assertThat(recorded).isEqualTo(CqlMigrationScripts.load("db/cql").stream()

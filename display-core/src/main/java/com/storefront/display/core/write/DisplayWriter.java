@@ -2,11 +2,14 @@ package com.storefront.display.core.write;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,8 +47,18 @@ import com.storefront.display.core.cql.PreparedStatements;
  * retried as its single writes, concurrently: the good ones are applied, and the failure reported is
  * that of the write that failed on its own, so a poison write cannot hide inside a batch nor take the
  * others with it.
+ * <p>
+ * Before the first upsert of a shop it has not seen, the writer adds the shop to {@code shop_directory}
+ * (append-only, never deleted): reconciliation enumerates the shops only the read model knows from there,
+ * never by scanning the read-model tables through their tombstones. One insert per shop and writer
+ * process, remembered up to {@value #REMEMBERED_SHOPS} shops (past that it forgets, and adds again: the
+ * insert is idempotent).
  */
 public final class DisplayWriter {
+
+    /** The shop ids a writer remembers having added to the directory. */
+    static final int REMEMBERED_SHOPS = 1 << 20;
+    static final String ADD_SHOP = "INSERT INTO shop_directory (shop_id) VALUES (?)";
 
     /** Statements per batch unless configured ({@code display.cassandra.write-batch}); the DataStax Kafka sink's figure. */
     public static final int DEFAULT_MAX_BATCH = 32;
@@ -57,6 +70,7 @@ public final class DisplayWriter {
     private final AsyncCqlOperations cql;
     private final PreparedStatements prepared;
     private final int maxBatch;
+    private final Set<Long> directoryShops = ConcurrentHashMap.newKeySet();
 
     public DisplayWriter(AsyncCqlOperations cql) {
         this(cql, DEFAULT_MAX_BATCH);
@@ -81,13 +95,25 @@ public final class DisplayWriter {
      */
     public CompletableFuture<Void> write(DisplayWrite write) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        start(write, failure -> {
+        Consumer<DisplayWriteException> complete = failure -> {
             if (failure == null) {
                 done.complete(null);
             } else {
                 done.completeExceptionally(failure);
             }
-        });
+        };
+        Set<Long> newShops = newShops(List.of(write));
+        if (newShops.isEmpty()) {
+            start(write, complete);
+        } else {
+            addToDirectory(newShops, write, failure -> {
+                if (failure == null) {
+                    start(write, complete);
+                } else {
+                    complete.accept(failure);
+                }
+            });
+        }
         return done;
     }
 
@@ -108,6 +134,14 @@ public final class DisplayWriter {
             }
             permits.release();
         };
+        Set<Long> newShops = newShops(writes);
+        if (!newShops.isEmpty()) {
+            CompletableFuture<DisplayWriteException> added = new CompletableFuture<>();
+            addToDirectory(newShops, writes.iterator().next(), added::complete);
+            if (added.join() != null) {
+                throw added.join();
+            }
+        }
         for (List<DisplayWrite> group : batches(writes)) {
             permits.acquireUninterruptibly();
             if (group.size() == 1) {
@@ -125,6 +159,49 @@ public final class DisplayWriter {
     /** Applies the writes concurrently, one request each; completes when all succeeded, or fails with the first failure. */
     public CompletableFuture<Void> writeAll(Collection<? extends DisplayWrite> writes) {
         return CompletableFuture.allOf(writes.stream().map(this::write).toArray(CompletableFuture[]::new));
+    }
+
+    /** The shops of the upserts among the writes that this writer has not added to the directory yet. */
+    private Set<Long> newShops(Collection<? extends DisplayWrite> writes) {
+        Set<Long> shops = new HashSet<>();
+        for (DisplayWrite write : writes) {
+            if (write instanceof DisplayWrite.Upsert && !directoryShops.contains(write.key().values().get(0))) {
+                shops.add(write.key().values().get(0));
+            }
+        }
+        return shops;
+    }
+
+    /**
+     * Adds the shops to the directory, all at once; {@code done} is called once, with null when every insert
+     * was acknowledged (the shops are remembered then), else with the first failure, named after {@code cause}.
+     */
+    private void addToDirectory(Set<Long> shops, DisplayWrite cause, Consumer<DisplayWriteException> done) {
+        if (directoryShops.size() + shops.size() > REMEMBERED_SHOPS) {
+            directoryShops.clear();
+        }
+        AtomicInteger remaining = new AtomicInteger(shops.size());
+        AtomicReference<DisplayWriteException> firstFailure = new AtomicReference<>();
+        for (long shop : shops) {
+            CompletableFuture<PreparedStatement> statement;
+            try {
+                statement = prepared.get(ADD_SHOP);
+            } catch (RuntimeException e) {
+                statement = CompletableFuture.failedFuture(e);
+            }
+            statement.thenCompose(ready -> cql.execute((AsyncSessionCallback<AsyncResultSet>) session ->
+                            session.executeAsync(ready.bind(shop)).toCompletableFuture()))
+                    .whenComplete((applied, failure) -> {
+                        if (failure == null) {
+                            directoryShops.add(shop);
+                        } else {
+                            firstFailure.compareAndSet(null, new DisplayWriteException(cause, DisplayWriteException.unwrap(failure)));
+                        }
+                        if (remaining.decrementAndGet() == 0) {
+                            done.accept(firstFailure.get());
+                        }
+                    });
+        }
     }
 
     /** The writes grouped by partition, in order of first appearance, each group cut to at most {@link #maxBatch}. */
