@@ -85,6 +85,13 @@ final class ReadModelFixture {
         write(new DisplayWrite.DeleteRange(RowKey.product(shopId, first), last, versions.incrementAndGet()));
     }
 
+    /** Deletes the products one row tombstone each, as the stream applies a {@code ProductDeleted}. */
+    void deleteProductsOneByOne(long shopId, long first, long last) {
+        List<DisplayWrite> writes = new ArrayList<>();
+        LongStream.rangeClosed(first, last).forEach(id -> writes.add(Projections.of(Domain.PRODUCT).delete(shopId, id, versions.incrementAndGet())));
+        writer.writeAllAndWait(writes, 128);
+    }
+
     /** ON_SALE products of a shop, one per id, written concurrently. */
     void products(long shopId, LongStream ids) {
         List<DisplayWrite> writes = new ArrayList<>();

@@ -199,8 +199,11 @@ class LargeDeletionsIT {
         scan.all();
         ResultSet directory = session.execute("SELECT shop_id FROM shop_directory");
         List<Long> listed = directory.all().stream().map(row -> row.getLong(0)).toList();
+        long started = System.nanoTime();
         Execution all = ops.reconcile(Map.of());
         Execution.View view = all.complete();
+        LOG.info("reconcile of all {} shops with {} deleted rows in a shop only the read model knew: {} in {} ms", listed.size(), ROWS,
+                view.status(), (System.nanoTime() - started) / 1_000_000);
 
         assertThat(scan.getExecutionInfo().getWarnings()).as("the old enumeration walks the deleted rows").isNotEmpty();
         assertThat(listed).contains(shop);
@@ -225,9 +228,12 @@ class LargeDeletionsIT {
     private Execution.RunReport reconciled(long shop, Map<String, String> more) {
         Map<String, String> parameters = new java.util.HashMap<>(more);
         parameters.put("shops", shop + "-" + shop);
+        long started = System.nanoTime();
         Execution reconcile = ops.reconcile(parameters);
         reconcile.complete();
-        return reconcile.report();
+        Execution.RunReport report = reconcile.report();
+        LOG.info("reconcile {}: {} in {} ms, drift {}", parameters, report.status(), (System.nanoTime() - started) / 1_000_000, report.drift());
+        return report;
     }
 
     /** A first page of the shop as display-api reads it, timed, with Cassandra's warnings. */

@@ -51,6 +51,21 @@ class WriteSemanticsIT {
     }
 
     @Test
+    void anUpsertAddsItsShopToTheDirectoryOnceThroughEitherWritePathAndADeleteAddsNothing() {
+        long single = SHOPS.incrementAndGet();
+        long batched = SHOPS.incrementAndGet();
+        long deletedOnly = SHOPS.incrementAndGet();
+
+        write(productUpsert(single, 1, "Oat milk 1L", 3200, 100));
+        writer.writeAllAndWait(List.of(productUpsert(batched, 1, "Rye bread", 4100, 100), productUpsert(batched, 2, "Butter", 5200, 100)), 4);
+        write(new DisplayWrite.Delete(RowKey.product(deletedOnly, 1), 100));
+
+        assertThat(inDirectory(single)).isTrue();
+        assertThat(inDirectory(batched)).isTrue();
+        assertThat(inDirectory(deletedOnly)).as("a delete leaves nothing to enumerate").isFalse();
+    }
+
+    @Test
     void aDuplicateEventIsANoOp() {
         long shop = SHOPS.incrementAndGet();
         write(productUpsert(shop, 1, "Oat milk 1L", 3200, 100));
@@ -233,6 +248,10 @@ class WriteSemanticsIT {
         return new DisplayWrite.Upsert(RowKey.coupon(shop, coupon), List.of(ColumnValue.of("coupon_name", name),
                 ColumnValue.of("coupon_discount_amount", 2000L), ColumnValue.of("coupon_status", "ACTIVE"),
                 ColumnValue.of("coupon_valid_until", Instant.parse("2026-12-31T14:59:59Z"))), version);
+    }
+
+    private static boolean inDirectory(long shop) {
+        return session.execute("SELECT shop_id FROM shop_directory WHERE shop_id = ?", shop).one() != null;
     }
 
     private static void write(DisplayWrite write) {
