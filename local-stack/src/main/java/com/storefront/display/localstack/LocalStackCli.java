@@ -11,6 +11,9 @@ import org.apache.kafka.common.TopicPartition;
  * {@code start}, {@code stop} and {@code status} for scripts ({@code ./platform}). {@code start} leaves
  * the servers running after it exits; {@code stop} stops every server recorded in the stack home;
  * {@code group <name>} prints which consumer of a Kafka consumer group holds which partitions.
+ * {@code build-start [skip...]}, {@code build-release} and {@code build-watch <pid>} keep one stack for a
+ * whole Maven build ({@link BuildStack}); the build calls them, a {@code skip} argument of {@code true}
+ * (the build's {@code skipTests} or {@code skipITs}) makes {@code build-start} do nothing.
  * Exit code 0 on success, 1 on failure (the message says why), 2 on bad usage.
  */
 public final class LocalStackCli {
@@ -19,6 +22,9 @@ public final class LocalStackCli {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].startsWith("build-")) {
+            System.exit(build(args));
+        }
         boolean group = args.length == 2 && args[0].equals("group");
         if (!group && (args.length != 1 || !List.of("start", "stop", "status").contains(args[0]))) {
             System.err.println("usage: LocalStackCli start|stop|status|group <consumer group>");
@@ -48,6 +54,36 @@ public final class LocalStackCli {
             return 0;
         } catch (Exception e) {
             throw new LocalStackException("could not describe consumer group " + group + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int build(String[] args) {
+        BuildStack stack = new BuildStack(LocalStackSettings.fromEnvironment());
+        try {
+            switch (args[0]) {
+                case "build-start" -> {
+                    if (List.of(args).subList(1, args.length).contains("true")) {
+                        System.out.println("local stack for the build: tests skipped, not started");
+                    } else {
+                        long build = ProcessHandle.current().parent().map(ProcessHandle::pid)
+                                .orElseThrow(() -> new LocalStackException("no parent process to watch"));
+                        System.out.println(stack.start(build));
+                    }
+                }
+                case "build-release" -> System.out.println(stack.release());
+                case "build-watch" -> stack.watch(Long.parseLong(args[1]));
+                default -> {
+                    System.err.println("usage: LocalStackCli build-start [skip...]|build-release|build-watch <pid>");
+                    return 2;
+                }
+            }
+            return 0;
+        } catch (LocalStackException e) {
+            System.err.println("local-stack: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
         }
     }
 

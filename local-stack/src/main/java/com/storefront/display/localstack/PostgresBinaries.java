@@ -29,7 +29,11 @@ final class PostgresBinaries {
 
     /** The {@code bin} folder of the unpacked bundle, unpacking it first when it is not there yet. */
     static Path bin(LocalStackSettings settings) {
-        Path home = settings.serverHome("postgres", settings.postgresVersion());
+        return bin(settings.serverHome("postgres", settings.postgresVersion()));
+    }
+
+    /** As {@link #bin(LocalStackSettings)}, the bundle unpacked into {@code home}. */
+    static Path bin(Path home) {
         if (!Files.exists(home.resolve(COMPLETE))) {
             unpack(home);
         }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.FileSystems;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.sql.Connection;
@@ -17,6 +19,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -48,7 +51,7 @@ public final class PostgresServer extends LocalServer {
     /** The data directory: our postmaster is the one whose command line names it. */
     @Override
     String mainClass() {
-        return dir().resolve("data").toString();
+        return serverRoot().resolve("data").toString();
     }
 
     @Override
@@ -93,19 +96,19 @@ public final class PostgresServer extends LocalServer {
     @Override
     List<String> prepareCommand() {
         Path bin = binaries();
-        Path data = dir().resolve("data");
-        Path run = dir().resolve("run");
+        Path data = serverRoot().resolve("data");
+        Path run = serverRoot().resolve("run");
         try {
             Files.createDirectories(run);
             Files.createDirectories(stdoutLog().getParent());
             discardDataOfAnotherMajorVersion(data);
             if (!Files.exists(data.resolve("PG_VERSION"))) {
                 Files.createDirectories(data);
-                handToServerUser(dir());
+                handToServerUser(serverRoot());
                 run(asServerUser(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER,
                         "--auth=trust", "-E", "UTF8", "--no-locale")), Duration.ofMinutes(2), "initdb");
             }
-            handToServerUser(dir());
+            handToServerUser(serverRoot());
         } catch (IOException e) {
             throw new LocalStackException("postgres: cannot prepare " + dir(), e);
         }
@@ -167,7 +170,47 @@ public final class PostgresServer extends LocalServer {
     }
 
     private Path binaries() {
-        return settings.postgresBin() != null ? Path.of(settings.postgresBin()) : PostgresBinaries.bin(settings);
+        if (settings.postgresBin() != null) {
+            return Path.of(settings.postgresBin());
+        }
+        return relocated() ? PostgresBinaries.bin(serverRoot().resolve("server")) : PostgresBinaries.bin(settings);
+    }
+
+    /**
+     * Where the server's data (and, when relocated, its binaries) live: beside the other servers in the stack
+     * home, unless the build runs as root from a folder that the server's user cannot enter (root's own home
+     * and a {@code mktemp -d} folder are 0700): then in a folder of its own under the system's temporary
+     * folder, one per stack home. initdb failed there with "error while loading shared libraries".
+     */
+    Path serverRoot() {
+        return relocated() ? Path.of(System.getProperty("java.io.tmpdir"),
+                "local-stack-postgres-" + Integer.toHexString(settings.home().toString().hashCode())) : dir();
+    }
+
+    private boolean relocated() {
+        return isRoot() && !enterable(settings.home(), serverAccount());
+    }
+
+    /** Whether the user can walk down to {@code dir}: every existing folder on the way lets it through. */
+    static boolean enterable(Path dir, ServerAccount account) {
+        try {
+            for (Path folder = dir.toAbsolutePath().normalize(); folder != null; folder = folder.getParent()) {
+                if (!Files.exists(folder)) {
+                    continue;
+                }
+                PosixFileAttributes attributes = Files.readAttributes(folder, PosixFileAttributes.class);
+                Set<PosixFilePermission> permissions = attributes.permissions();
+                boolean through = attributes.owner().equals(account.user()) ? permissions.contains(PosixFilePermission.OWNER_EXECUTE)
+                        : attributes.group().equals(account.group()) ? permissions.contains(PosixFilePermission.GROUP_EXECUTE)
+                        : permissions.contains(PosixFilePermission.OTHERS_EXECUTE);
+                if (!through) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            throw new LocalStackException("postgres: cannot read the permissions on the way to " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -199,7 +242,7 @@ public final class PostgresServer extends LocalServer {
     }
 
     /** The user and group the server runs as when the build runs as root; looked up once per JVM. */
-    private record ServerAccount(UserPrincipal user, GroupPrincipal group) {
+    record ServerAccount(UserPrincipal user, GroupPrincipal group) {
 
         private static ServerAccount lookUp() {
             UserPrincipalLookupService users = FileSystems.getDefault().getUserPrincipalLookupService();
@@ -237,7 +280,7 @@ public final class PostgresServer extends LocalServer {
 
     private static ServerAccount account;
 
-    private static synchronized ServerAccount serverAccount() {
+    static synchronized ServerAccount serverAccount() {
         if (account == null) {
             account = ServerAccount.lookUp();
         }

@@ -155,7 +155,9 @@ class ClusterFaultsIT {
         Awaitility.await("node 2 back in the driver's view").atMost(Duration.ofMinutes(2))
                 .until(() -> session.getMetadata().getNodes().values().stream().map(Node::getState)
                         .allMatch(state -> state == NodeState.UP) && session.checkSchemaAgreement());
-        Thread.sleep(5_000); // a few seconds of reads with node 2 serving again
+        long readsBeforeReturn = reads.requests();
+        Awaitility.await("a hundred reads with node 2 serving again").atMost(Duration.ofMinutes(1))
+                .until(() -> reads.requests() >= readsBeforeReturn + 100);
         SteadyReads.Count count = reads.stop();
         log.info("cluster: display API {} requests, {} failed (status >= 500 or no answer) while node 2 was killed and came back",
                 count.requests(), count.failed());
@@ -308,6 +310,10 @@ class ClusterFaultsIT {
             SteadyReads reads = new SteadyReads(baseUrl);
             reads.thread.start();
             return reads;
+        }
+
+        long requests() {
+            return requests.get();
         }
 
         Count stop() throws InterruptedException {

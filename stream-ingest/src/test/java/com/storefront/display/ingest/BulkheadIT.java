@@ -57,11 +57,11 @@ import io.micrometer.core.instrument.distribution.ValueAtPercentile;
         "display.topics.prefix=" + BulkheadIT.PREFIX,
         // percentiles over the last 10-20 s: the fault's, not the warm-up's (first polls, first preparations)
         // (a Duration map's dotted key binds only in brackets: "expiry.display.ingest..." is silently dropped)
-        "management.metrics.distribution.expiry[display.ingest.domain.freshness]=20s",
+        "management.metrics.distribution.expiry[display.ingest.domain.freshness]=" + BulkheadIT.WINDOW_SECONDS + "s",
         "management.metrics.distribution.buffer-length[display.ingest.domain.freshness]=2",
-        "management.metrics.distribution.expiry[display.ingest.delivery]=20s",
+        "management.metrics.distribution.expiry[display.ingest.delivery]=" + BulkheadIT.WINDOW_SECONDS + "s",
         "management.metrics.distribution.buffer-length[display.ingest.delivery]=2",
-        "management.metrics.distribution.expiry[display.ingest.write.latency]=20s",
+        "management.metrics.distribution.expiry[display.ingest.write.latency]=" + BulkheadIT.WINDOW_SECONDS + "s",
         "management.metrics.distribution.buffer-length[display.ingest.write.latency]=2"})
 @DirtiesContext
 class BulkheadIT {
@@ -74,6 +74,8 @@ class BulkheadIT {
     static final String GROUP = "ingest-bulkhead-it-" + RUN;
     static final List<String> TOPICS = new Topics(PREFIX).all();
     static final int SHOPS = 40;
+    /** How long a latency sample stays in the percentiles (two buffers, rotated every half of it). */
+    static final int WINDOW_SECONDS = 6;
 
     static EmbeddedSimulator embedded;
     static KafkaPositions kafka;
@@ -136,7 +138,13 @@ class BulkheadIT {
         simulator.faults().set(new Faults(null, new SourceApiFaults(50, 2_000, false)));
         Awaitility.await("stock and price events streaming while the product circuit is open").atMost(Duration.ofSeconds(60))
                 .until(() -> opened.get() > 0);
-        TimeUnit.SECONDS.sleep(22); // the percentiles' window holds the fault alone
+        // the percentiles' window holds the fault alone once it has rotated past the warm-up: a wait of the
+        // window's own length, with events still flowing in every domain
+        double stockBefore = count(Domain.STOCK);
+        double priceBefore = count(Domain.PRICE);
+        Awaitility.await("a percentiles window of the fault alone").pollDelay(Duration.ofSeconds(WINDOW_SECONDS + 1))
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> count(Domain.STOCK) > stockBefore + 100 && count(Domain.PRICE) > priceBefore + 100);
         double stockP99 = p99(Domain.STOCK);
         double priceP99 = p99(Domain.PRICE);
         double productP99 = p99(Domain.PRODUCT);
