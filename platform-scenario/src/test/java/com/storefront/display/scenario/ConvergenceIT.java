@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import com.storefront.display.localstack.WithLocalStack;
 
 /**
- * Issue 7's convergence proof, in CI: 10k shops, the four apps, every event fault, zero-payload product
+ * Issue 7's convergence proof, in CI: 2k shops (10k one property away), the four apps, every event fault, zero-payload product
  * events, a 30-s Cassandra outage and a 20-s source API outage, then one reconcile. Afterwards every cell
  * of every shop and domain equals the truth, every malformed record is in the failure store, and the
  * display API serves the truth for sampled shops. bench/convergence runs the same scenario larger.
@@ -17,10 +17,17 @@ import com.storefront.display.localstack.WithLocalStack;
 @WithLocalStack
 class ConvergenceIT {
 
+    /**
+     * 2,000 shops in the suite (the reconcile's cost grows with the shops, each listed at seven sources);
+     * issue 7's 10,000 with {@code -Dconvergence.shops=10000}, and larger in bench/convergence. The same
+     * faults, the same code path.
+     */
+    private static final int SHOPS = Integer.getInteger("convergence.shops", 2_000);
+
     @Test
     void afterEveryFaultAndOneReconcileTheReadModelAndTheDisplayApiEqualTheTruth() throws Exception {
         Path root = Path.of(System.getProperty("platform.root", ".."));
-        ConvergenceScenario scenario = new ConvergenceScenario(ConvergenceScenario.Settings.of(10_000, 50_000, 500), root,
+        ConvergenceScenario scenario = new ConvergenceScenario(ConvergenceScenario.Settings.of(SHOPS, 50_000, 500), root,
                 Path.of("target", "convergence"), System.getProperty("spring.kafka.bootstrap-servers"));
 
         ConvergenceReport report = scenario.run();
