@@ -3,19 +3,17 @@ package com.storefront.display.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +23,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.domain.OpeningHoursState;
@@ -34,6 +31,7 @@ import com.storefront.display.core.domain.ProductState;
 import com.storefront.display.core.domain.ReviewSummaryState;
 import com.storefront.display.core.projection.Projections;
 import com.storefront.display.core.source.SourceItem;
+import com.storefront.display.core.source.SourceVersions;
 import com.storefront.display.core.write.DisplayTable;
 import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.localstack.WithLocalStack;
@@ -41,6 +39,7 @@ import com.storefront.display.reconciler.reconcile.ReconcilePhases;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.simulator.Simulator;
 import com.storefront.display.simulator.truth.Change;
+import com.storefront.display.testkit.cassandra.ShopPages;
 import com.storefront.display.testkit.cassandra.TestKeyspace;
 import com.storefront.display.testkit.ops.Execution;
 import com.storefront.display.testkit.ops.OpsClient;
@@ -60,7 +59,6 @@ import io.micrometer.core.instrument.Timer;
         "display.reconciler.partitions=3",
         "display.reconciler.drift-samples=1000",
         "display.reconciler.schedule.enabled=false"})
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BatchJobsIT {
 
     private static final String KEYSPACE = TestKeyspace.unique("reconciler_jobs_it");
@@ -102,15 +100,24 @@ class BatchJobsIT {
         TestUpstream.stop(embedded, KEYSPACE);
     }
 
+    /**
+     * Whether a bulk load has filled this class's keyspace: every scenario starts from the read model equal to
+     * the truth (and ends so), in any order, each runnable alone.
+     */
+    static boolean loaded;
+
     @BeforeEach
-    void client() {
+    void readModelLoaded() {
         ops = OpsClient.local(port).withTimeout(JOB_TIMEOUT);
         simulator = embedded.simulator();
         edits = new ReadModelEdits(simulator.truth(), writer, session);
+        if (!loaded) {
+            ops.bulkLoad(Map.of()).complete();
+            loaded = true;
+        }
     }
 
     @Test
-    @Order(1)
     void bulkLoadWritesEveryEntityOfEveryDomainAsTheSourceHasIt() {
         Execution.View loaded = ops.bulkLoad(Map.of()).complete();
 
@@ -128,24 +135,30 @@ class BatchJobsIT {
     }
 
     @Test
-    @Order(2)
     void reconcileAfterABulkLoadFindsNoDriftAndTimesEachPhase() {
+        List<String> phases = List.of("source-listing", "read-model-read", "comparison", "repair-write");
+        Map<String, Long> before = new java.util.HashMap<>();
+        phases.forEach(phase -> before.put(phase, phaseCount(phase)));
+
         Execution reconcile = ops.reconcile(Map.of());
         Execution.View view = reconcile.complete();
 
         assertThat(reconcile.report().drift()).as("drift").isEmpty();
         assertThat(reconcile.report().status()).isEqualTo("COMPLETED");
-        // the context's first reconcile: each shop visited was listed, read and compared once, timed as such
-        for (String phase : List.of("source-listing", "read-model-read", "comparison")) {
-            Timer timer = meters.get(ReconcilePhases.TIMER).tag("phase", phase).timer();
-            assertThat(timer.count()).as(phase).isEqualTo(view.readCount());
-            assertThat(timer.totalTime(TimeUnit.NANOSECONDS)).as(phase).isPositive();
+        // each shop visited was listed, read and compared once, timed as such
+        for (String phase : phases.subList(0, 3)) {
+            assertThat(phaseCount(phase) - before.get(phase)).as(phase).isEqualTo(view.readCount());
+            assertThat(meters.get(ReconcilePhases.TIMER).tag("phase", phase).timer().totalTime(TimeUnit.NANOSECONDS)).as(phase).isPositive();
         }
-        assertThat(meters.get(ReconcilePhases.TIMER).tag("phase", "repair-write").timer().count()).as("chunks written").isPositive();
+        assertThat(phaseCount("repair-write") - before.get("repair-write")).as("chunks written").isPositive();
+    }
+
+    private long phaseCount(String phase) {
+        Timer timer = meters.find(ReconcilePhases.TIMER).tag("phase", phase).timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test
-    @Order(3)
     void reconcileClassifiesEachKindOfDriftReportsItInADryRunAndRepairsItOtherwise() {
         // given one drift of each kind: source changes whose events were lost, and cells changed behind
         // the projections' back
@@ -181,7 +194,6 @@ class BatchJobsIT {
     }
 
     @Test
-    @Order(4)
     void backfillRewritesTheChosenDomainsOfTheChosenShopsOnly() {
         List<Domain> rewritten = List.of(Domain.PRODUCT, Domain.STOCK, Domain.PRICE);
         edits.lose(DisplayTable.SHOP_PRODUCT);
@@ -202,7 +214,6 @@ class BatchJobsIT {
     }
 
     @Test
-    @Order(5)
     void aFewShopIdsFarAwayDoNotPutTheOtherShopsIntoOnePartition() {
         // given the catalogue's shops 1..60 and three foreign shops beyond 8 billion in the read model
         long[] far = {8_400_000_001L, 8_400_000_002L, 8_400_000_003L};
@@ -220,9 +231,12 @@ class BatchJobsIT {
                     .endsWith(":" + ProcessHandle.current().pid());
         });
         long shopsRead = partitions.stream().mapToLong(Execution.Partition::readCount).sum();
-        // shop 1000, whose orphan review summary an earlier reconcile deleted, stays in the append-only
-        // shop_directory: a visit of it costs one empty read, an enumeration never a tombstone
-        assertThat(shopsRead).isEqualTo(SHOPS + far.length + 1).isEqualTo(view.readCount());
+        // shops only the read model ever held stay in the append-only shop_directory (those an earlier
+        // scenario emptied too): a visit costs one empty read, an enumeration never a tombstone
+        long onlyInReadModel = session.execute("SELECT shop_id FROM shop_directory").all().stream()
+                .filter(row -> row.getLong(0) > SHOPS).count();
+        assertThat(onlyInReadModel).isGreaterThanOrEqualTo(far.length);
+        assertThat(shopsRead).isEqualTo(SHOPS + onlyInReadModel).isEqualTo(view.readCount());
         assertThat(partitions).as("shops per partition").allSatisfy(partition ->
                 assertThat(partition.readCount()).isLessThanOrEqualTo(2 * shopsRead / partitions.size()));
         assertThat(dryRun.report().drift()).isEqualTo(Map.of("review-summaries:orphan", (long) far.length));
@@ -232,7 +246,6 @@ class BatchJobsIT {
     }
 
     @Test
-    @Order(6)
     void aLargeDelistingIsRepairedWithFewTombstonesSoTheShopStillReadsAndReconciles() {
         // given DELISTED products of one shop that its source no longer has (a delisting whose events were
         // lost), after the shop's listed products in id order, and a foreign shop whose every product is an orphan
@@ -246,7 +259,7 @@ class BatchJobsIT {
         Execution repair = ops.reconcile(Map.of());
         repair.complete();
         long reconciled = System.nanoTime();
-        List<Long> paged = pageThrough(shop);
+        List<Long> paged = ShopPages.pageThrough(session, shop);
         long read = System.nanoTime();
         Execution.RunReport again = reconciled(Map.of());
         LOG.info("reconcile of {} shops with {} orphan products: {} ms; page read of shop {}: {} products in {} ms",
@@ -263,9 +276,8 @@ class BatchJobsIT {
     }
 
     @Test
-    @Order(7)
     void incrementalSyncAppliesEveryOpeningHoursChangeSinceTheBulkLoadOnceAndAStaleItemChangesNothing() {
-        // the bulk load of the first test set the mark; nothing changed opening hours since
+        // the class's bulk load set the mark; no other scenario changes opening hours
         Set<Long> changed = new TreeSet<>();
         for (long shop = 1; shop <= SHOPS; shop += 2) {
             Change change = shop % 3 == 0 ? simulator.truth().delete(Domain.OPENING_HOURS, shop)
@@ -278,8 +290,9 @@ class BatchJobsIT {
         long stale = 11;
         SourceItem source = simulator.truth().find(Domain.OPENING_HOURS, stale).orElseThrow();
         OpeningHoursState newer = new OpeningHoursState(((OpeningHoursState) source.state()).weekly(), "Asia/Tokyo", List.of());
+        long newerVersion = source.version() + SourceVersions.span(Duration.ofSeconds(1));
         writer.writeAllAndWait(List.of(Projections.of(Domain.OPENING_HOURS).upsert(new SourceItem(Domain.OPENING_HOURS, stale,
-                stale, source.version() + 1_000_000, newer))), 1);
+                stale, newerVersion, newer))), 1);
 
         Execution.View synced = ops.incrementalSync(Map.of()).complete();
 
@@ -291,7 +304,7 @@ class BatchJobsIT {
         assertThat(synced.sync().get("opening-hours").lagSeconds()).isBetween(0.0, 600.0);
         assertThat(meters.get("display.sync.lag").tag("domain", "opening-hours").gauge().value()).isBetween(0.0, 600.0);
         Row cell = session.execute("SELECT opening_hours, writetime(opening_hours) FROM shop WHERE shop_id = ? LIMIT 1", stale).one();
-        assertThat(cell.getLong(1)).as("the newer cell's version").isEqualTo(source.version() + 1_000_000);
+        assertThat(cell.getLong(1)).as("the newer cell's version").isEqualTo(newerVersion);
         assertThat(cell.getString(0)).contains("Asia/Tokyo");
         ReadModelOracle.Result others = ReadModelOracle.compare(simulator.truth(), session, 1, 10, List.of(Domain.OPENING_HOURS));
         ReadModelOracle.Result rest = ReadModelOracle.compare(simulator.truth(), session, 12, SHOPS, List.of(Domain.OPENING_HOURS));
@@ -303,23 +316,14 @@ class BatchJobsIT {
         Execution.View again = ops.incrementalSync(Map.of("domains", List.of("opening-hours"))).complete();
         assertThat(again.readCount()).as("a second run finds nothing new").isZero();
         assertThat(again.sync().get("opening-hours").mark()).isEqualTo(lastChange);
-    }
 
-    /**
-     * Every product id of the shop, read as {@code display-api} reads a page of 20: up to 21 live rows after
-     * the cursor, so the last page reads past every row deleted after the last live one.
-     */
-    private List<Long> pageThrough(long shop) {
-        PreparedStatement page = session.prepare("SELECT product_id FROM shop_product WHERE shop_id = ? AND product_id > ? LIMIT 21");
-        List<Long> ids = new ArrayList<>();
-        long after = Long.MIN_VALUE;
-        List<Row> rows;
-        do {
-            rows = session.execute(page.bind(shop, after)).all();
-            rows.stream().limit(20).forEach(row -> ids.add(row.getLong(0)));
-            after = ids.isEmpty() ? after : ids.get(ids.size() - 1);
-        } while (rows.size() > 20);
-        return ids;
+        // the scenario leaves the read model as the source has it, for the next one: the source changes shop
+        // 11's hours once more, after the newer cell, and a sync applies that
+        Awaitility.await("the source's clock past the newer cell").atMost(Duration.ofSeconds(5))
+                .until(() -> SourceVersions.of(Instant.now()) > newerVersion);
+        simulator.truth().upsert(Domain.OPENING_HOURS, stale);
+        ops.incrementalSync(Map.of("domains", List.of("opening-hours"))).complete();
+        assertReadModelIsTheTruth();
     }
 
     private Execution.RunReport reconciled(Map<String, ?> parameters) {

@@ -11,10 +11,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -52,7 +50,6 @@ import com.storefront.display.testkit.truth.ReadModelOracle;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "display.reconciler.schedule.enabled=false", "display.reconciler.instance=manager", "display.reconciler.stale-after=3s",
         "display.reconciler.chunk-size=" + RemotePartitioningIT.CHUNK})
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RemotePartitioningIT {
 
     static final int CHUNK = 50;
@@ -82,6 +79,11 @@ class RemotePartitioningIT {
         registry.add("display.reconciler.remote.poll-interval", POLL::toString);
     }
 
+    @BeforeEach
+    void sourcesWithoutFaults() {
+        context.embedded().simulator().faults().set(Faults.NONE);
+    }
+
     @AfterAll
     static void stopAll() {
         if (worker != null) {
@@ -91,9 +93,8 @@ class RemotePartitioningIT {
     }
 
     @Test
-    @Order(1)
     void aBulkLoadAndAReconcileRunTheirPartitionsOnBothInstancesAndFindWhatTheSourceChanged() {
-        worker = startInstance("worker-1", "worker");
+        ensureWorker();
         OpsClient ops = ops();
 
         Execution.View loaded = ops.bulkLoad(Map.of("domains", "products,stock,prices")).complete();
@@ -121,8 +122,8 @@ class RemotePartitioningIT {
     }
 
     @Test
-    @Order(2)
     void aWorkerKilledInItsPartitionsFailsThemWithinTheLeaseAndTheRestartRunsOnlyWhatWasLeft() {
+        ensureWorker();
         OpsClient ops = ops();
         long total = ReadModelOracle.compare(context.embedded().simulator().truth(), session, SHOPS, LOADED).totalEntities();
         Execution load = slowOnceSplit(ops, ops.bulkLoad(Map.of("domains", "products,stock,prices")));
@@ -162,7 +163,6 @@ class RemotePartitioningIT {
     }
 
     @Test
-    @Order(3)
     void aManagerKilledMidJobIsRestartedElsewhereOnceStaleAndNoPartitionCompletesTwice() {
         OpsClient ops = ops();
         AppProcess manager = startInstance("manager-2", "manager-and-worker");
@@ -201,6 +201,13 @@ class RemotePartitioningIT {
         ops.await("the job split into partitions", execution::view, view -> view.partitions().total() > 0);
         context.embedded().simulator().faults().set(new Faults(null, new SourceApiFaults(0, 200, false)));
         return execution;
+    }
+
+    /** The second instance, a worker: the one a scenario started before, unless a scenario killed it. */
+    private static void ensureWorker() {
+        if (worker == null || !worker.isAlive()) {
+            worker = startInstance("worker-1", "worker");
+        }
     }
 
     private OpsClient ops() {

@@ -23,6 +23,7 @@ import com.storefront.display.core.domain.ShopState.ShopStatus;
 import com.storefront.display.core.domain.StockState;
 import com.storefront.display.core.projection.Projections;
 import com.storefront.display.core.source.SourceItem;
+import com.storefront.display.core.source.SourceVersions;
 import com.storefront.display.core.write.DisplayWrite;
 import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.core.write.RowKey;
@@ -36,7 +37,7 @@ final class ReadModelFixture {
     private static final AtomicLong SHOP_IDS = new AtomicLong(1_000_000L + (System.nanoTime() & 0xFFFFFF) * 1000);
 
     private final DisplayWriter writer;
-    private final AtomicLong versions = new AtomicLong(Instant.now().toEpochMilli() * 1000);
+    private final AtomicLong versions = new AtomicLong(SourceVersions.of(Instant.now()));
 
     ReadModelFixture(CqlSession session) {
         this.writer = new DisplayWriter(new AsyncCqlTemplate(session));

@@ -76,6 +76,12 @@ public final class ConvergenceScenario {
             return new Settings(shops, products, changesPerSecond, Duration.ofSeconds(10), Duration.ofSeconds(30),
                     Duration.ofSeconds(20), new EventFaults(2, 2, 16, 0, 0, 0.5, 0), 0.2, 40, 20261125);
         }
+
+        /** The same faults, with other durations: the steady stream between them and each outage. */
+        public Settings withDurations(Duration steady, Duration cassandraOutage, Duration sourceOutage) {
+            return new Settings(shops, products, changesPerSecond, steady, cassandraOutage, sourceOutage, faults,
+                    thinProductEvents, sampledShops, seed);
+        }
     }
 
     private final Settings settings;

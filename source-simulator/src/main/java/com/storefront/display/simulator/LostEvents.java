@@ -32,6 +32,11 @@ public final class LostEvents {
         lost.removeAll(affected(event));
     }
 
+    /** Starts the list over: what was lost so far has been repaired (a test scenario's reconcile did it). */
+    public void forget() {
+        lost.clear();
+    }
+
     /** A copy of the entities whose latest event was lost. */
     public Set<Entity> entities() {
         return Set.copyOf(lost);

@@ -21,7 +21,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.storefront.display.core.domain.Domain;
@@ -37,6 +36,7 @@ import com.storefront.display.localstack.WithLocalStack;
 import com.storefront.display.reconciler.TestUpstream;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.simulator.truth.SourceOfTruth;
+import com.storefront.display.testkit.cassandra.ShopPages;
 import com.storefront.display.testkit.cassandra.TestKeyspace;
 import com.storefront.display.testkit.ops.Execution;
 import com.storefront.display.testkit.ops.OpsClient;
@@ -114,7 +114,7 @@ class LargeDeletionsIT {
         Execution.RunReport once = reconciled(shop);
         Execution.RunReport twice = reconciled(shop);
         Page after = firstPage(shop);
-        List<Long> paged = pageThrough(shop);
+        List<Long> paged = ShopPages.pageThrough(session, shop);
         LOG.info("{} ProductDeleted rows before shop {}'s {} live products: first page {} ms with {} (before), reconciles {}, {}; "
                 + "first page {} ms after, warnings {}", ROWS, shop, live.size(), before.millis(), before.warnings(), once.status(),
                 twice.status(), after.millis(), after.warnings());
@@ -181,7 +181,7 @@ class LargeDeletionsIT {
         assertThat(twice.status()).isEqualTo("COMPLETED");
         assertThat(twice.drift()).isEmpty();
         assertThat(after.warnings()).isEmpty();
-        assertThat(pageThrough(shop)).isEqualTo(live);
+        assertThat(ShopPages.pageThrough(session, shop)).isEqualTo(live);
     }
 
     @Test
@@ -247,16 +247,4 @@ class LargeDeletionsIT {
         return new Page(ids, (System.nanoTime() - started) / 1_000_000, rows.getExecutionInfo().getWarnings());
     }
 
-    private List<Long> pageThrough(long shop) {
-        PreparedStatement page = session.prepare("SELECT product_id FROM shop_product WHERE shop_id = ? AND product_id > ? LIMIT 21");
-        List<Long> ids = new ArrayList<>();
-        long after = Long.MIN_VALUE;
-        List<Row> rows;
-        do {
-            rows = session.execute(page.bind(shop, after)).all();
-            rows.stream().limit(20).forEach(row -> ids.add(row.getLong(0)));
-            after = ids.isEmpty() ? after : ids.get(ids.size() - 1);
-        } while (rows.size() > 20);
-        return ids;
-    }
 }
