@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -87,18 +88,8 @@ abstract class KilledBulkLoad {
          * job is done. Waits until its four threads (the default) were assigned partitions.
          */
         private void awaitInGroup(AppProcess process) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (assignedThreads(process) < 4) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError(process + " did not join the workers' group within 60 s; see " + process.logFile());
-                }
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError("interrupted", e);
-                }
-            }
+            Awaitility.await(process + " in the workers' group (see " + process.logFile() + ")").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> assignedThreads(process) >= 4);
         }
 
         private static long assignedThreads(AppProcess process) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.awaitility.Awaitility;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -97,16 +98,12 @@ final class ProjectedStream implements AutoCloseable {
         try (KafkaConsumer<String, byte[]> probe = probe()) {
             ends = probe.endOffsets(partitions);
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!caughtUp(ends)) {
+        Awaitility.await("the stream caught up with " + ends).atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
             if (failure != null) {
                 throw failure;
             }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the stream did not catch up with " + ends + " within " + timeout + ": at " + positions);
-            }
-            Thread.sleep(100);
-        }
+            return caughtUp(ends);
+        });
     }
 
     long applied() {

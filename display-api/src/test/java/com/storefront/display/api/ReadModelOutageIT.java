@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,21 +124,10 @@ class ReadModelOutageIT {
     }
 
     private void awaitRecovered() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (get("/api/shops/" + shop).getStatus().value() != 200 && System.nanoTime() < deadline) {
-            sleep(Duration.ofMillis(500));
-        }
+        Awaitility.await("display-api answers again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> get("/api/shops/" + shop).getStatus().value() == 200);
         assertThat(get("/api/shops/" + shop).getStatus().value()).as("shop read after recovery").isEqualTo(200);
         assertThat(get("/api/shops/" + shop + "/products").getStatus().value()).as("products read after recovery").isEqualTo(200);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private EntityExchangeResult<String> get(String path) {

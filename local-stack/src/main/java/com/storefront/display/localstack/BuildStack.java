@@ -41,6 +41,7 @@ public final class BuildStack {
         if (!(StackProvider.choose(settings) instanceof ProcessStackProvider provider)) {
             return "local stack for the build: not shared (containers end with each test JVM)";
         }
+        awaitWatcherOfAnEndedBuild(buildPid);
         Optional<Long> watcher = watcher();
         long begin = System.nanoTime();
         RunningStack stack;
@@ -57,7 +58,7 @@ public final class BuildStack {
                     : "local stack for the build: one runs already, not the build's own; it is left running";
         }
         long watcherPid = startWatcher(buildPid);
-        write(marker(), Long.toString(watcherPid));
+        write(marker(), watcherPid + " " + buildPid);
         return String.format("local stack for the build: started in %.1f s, stopped when the build ends (watcher pid %d)",
                 (System.nanoTime() - begin) / 1e9, watcherPid);
     }
@@ -87,9 +88,34 @@ public final class BuildStack {
 
     /** The pid of a live watcher of an earlier call of this build (or another), if there is one. */
     private Optional<Long> watcher() {
+        return markerPid(0).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
+    }
+
+    /**
+     * A build that ended a moment ago leaves its watcher stopping the servers: a start now would find them
+     * answering and reuse what is about to stop. Waits for that watcher to finish first.
+     */
+    private void awaitWatcherOfAnEndedBuild(long buildPid) {
+        Optional<Long> build = markerPid(1);
+        if (build.isEmpty() || build.get() == buildPid || ProcessHandle.of(build.get()).map(ProcessHandle::isAlive).orElse(false)) {
+            return;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (watcher().isPresent() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(WATCH_INTERVAL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Field {@code index} of the marker: 0 the watcher's pid, 1 the build's. */
+    private Optional<Long> markerPid(int index) {
         try {
-            long pid = Long.parseLong(Files.readString(marker()).trim());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
+            String[] fields = Files.readString(marker()).trim().split("\\s+");
+            return fields.length > index ? Optional.of(Long.parseLong(fields[index])) : Optional.empty();
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }

@@ -56,6 +56,8 @@ public final class EventProducer implements AutoCloseable {
         if (streaming != null) {
             throw new IllegalStateException("the steady event stream is running; stop it before a bounded run");
         }
+        // a stop of an earlier steady stream must not end this run before its first change
+        stopRequested = false;
         run(count);
         pipeline.flush();
     }

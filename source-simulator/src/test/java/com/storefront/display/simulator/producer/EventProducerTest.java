@@ -59,6 +59,19 @@ class EventProducerTest {
     }
 
     @Test
+    void aBoundedRunAfterASteadyStreamStoppedMakesEveryChangeItWasAskedFor() {
+        simulator.producer().update(simulator.producer().settings().withRate(1_000));
+        simulator.producer().start();
+        simulator.producer().stop();
+        long before = simulator.stats().snapshot().changes();
+        simulator.producer().update(simulator.producer().settings().withRate(0));
+
+        simulator.producer().produce(500);
+
+        assertThat(simulator.stats().snapshot().changes() - before).isEqualTo(500);
+    }
+
+    @Test
     void theStreamIsStockHeavyAndKeyedByShop() {
         simulator.producer().update(simulator.producer().settings().withRate(0)
                 .withMix(DomainMix.STORE.with(Domain.OPENING_HOURS, 1)));
