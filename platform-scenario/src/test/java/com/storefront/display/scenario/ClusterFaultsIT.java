@@ -15,6 +15,7 @@ import java.util.stream.LongStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,6 +100,13 @@ class ClusterFaultsIT {
         kafka.awaitTopics(TOPICS, Duration.ofSeconds(60));
     }
 
+    /** Every scenario publishes without faults, as fast as it can (its events wait in Kafka for ingest). */
+    @BeforeEach
+    void upstreamWithoutFaultsAtFullSpeed() {
+        embedded.simulator().faults().set(Faults.NONE);
+        embedded.simulator().producer().update(new ProducerSettings(0, storeWithoutShopChanges(), 0, 0, 0));
+    }
+
     @AfterAll
     static void stop() {
         apps.forEach(AppProcess::close);
@@ -119,8 +127,6 @@ class ClusterFaultsIT {
     @Test
     void aNodeKilledWhileEventsLandAndTheStoreFrontReadsLosesNothing() throws Exception {
         Simulator simulator = embedded.simulator();
-        simulator.faults().set(Faults.NONE);
-        simulator.producer().update(new ProducerSettings(0, storeWithoutShopChanges(), 0, 0, 0));
         String group = "cluster-node-kill-" + RUN;
         kafka.startGroupAtEnd(group, TOPICS);
         AppProcess api = app("display-api", "display-api", "384m");
