@@ -34,7 +34,7 @@ import com.storefront.display.core.source.SourceItem;
 import com.storefront.display.core.source.SourceVersions;
 import com.storefront.display.core.write.DisplayTable;
 import com.storefront.display.core.write.DisplayWriter;
-import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.localstack.junit.WithLocalStack;
 import com.storefront.display.reconciler.reconcile.ReconcilePhases;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.simulator.Simulator;

@@ -20,7 +20,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.domain.ReviewSummaryState;
 import com.storefront.display.core.write.DisplayWriter;
-import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.localstack.junit.WithLocalStack;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.simulator.catalogue.Catalogue;
 import com.storefront.display.simulator.truth.SourceOfTruth;

@@ -18,7 +18,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.localstack.junit.WithLocalStack;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.testkit.cassandra.TestKeyspace;
 

@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.storefront.display.core.domain.Domain;
-import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.localstack.junit.WithLocalStack;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.simulator.fault.Faults;
 import com.storefront.display.simulator.fault.SourceApiFaults;

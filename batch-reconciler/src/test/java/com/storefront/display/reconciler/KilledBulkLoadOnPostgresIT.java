@@ -5,7 +5,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.storefront.display.localstack.WithLocalPostgres;
+import com.storefront.display.localstack.junit.WithLocalPostgres;
 import com.storefront.display.testkit.cassandra.TestKeyspace;
 
 /** {@link KilledBulkLoad} on the production profile's job store, PostgreSQL. */

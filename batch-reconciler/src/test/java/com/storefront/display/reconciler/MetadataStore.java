@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.storefront.display.localstack.LocalStackSettings;
-import com.storefront.display.localstack.PostgresServer;
+import com.storefront.display.localstack.postgres.PostgresServer;
 
 /**
  * The job stores a batch-reconciler runs on (Spring Batch's repository and Quartz's tables): the local

@@ -31,7 +31,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.failure.FailureStore;
 import com.storefront.display.core.source.HttpSourceApi;
-import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.localstack.junit.WithLocalStack;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.simulator.fault.Faults;
 import com.storefront.display.simulator.fault.SourceApiFaults;

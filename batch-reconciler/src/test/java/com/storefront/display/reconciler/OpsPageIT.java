@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.failure.FailureStatus;
 import com.storefront.display.core.failure.FailureStore;
-import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.localstack.junit.WithLocalStack;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.testkit.cassandra.TestKeyspace;
 import com.storefront.display.testkit.ops.OpsClient;

@@ -22,9 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.jayway.jsonpath.JsonPath;
 import com.storefront.display.localstack.LocalStackSettings;
-import com.storefront.display.localstack.PostgresServer;
-import com.storefront.display.localstack.WithLocalPostgres;
-import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.localstack.postgres.PostgresServer;
+import com.storefront.display.localstack.junit.WithLocalPostgres;
+import com.storefront.display.localstack.junit.WithLocalStack;
 
 /** The production metadata profile: Batch job repository and clustered Quartz on a real PostgreSQL. */
 @WithLocalStack

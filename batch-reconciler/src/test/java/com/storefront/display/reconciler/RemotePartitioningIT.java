@@ -2,9 +2,7 @@ package com.storefront.display.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.storefront.display.core.domain.Domain;
-import com.storefront.display.localstack.WithLocalPostgres;
-import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.localstack.junit.WithLocalPostgres;
+import com.storefront.display.localstack.junit.WithLocalStack;
 import com.storefront.display.simulator.fault.Faults;
 import com.storefront.display.simulator.fault.SourceApiFaults;
 import com.storefront.display.testkit.app.AppProcess;

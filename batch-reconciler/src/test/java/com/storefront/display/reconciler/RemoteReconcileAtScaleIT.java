@@ -15,8 +15,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.storefront.display.core.domain.Domain;
-import com.storefront.display.localstack.WithLocalPostgres;
-import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.localstack.junit.WithLocalPostgres;
+import com.storefront.display.localstack.junit.WithLocalStack;
 import com.storefront.display.testkit.app.AppProcess;
 import com.storefront.display.testkit.cassandra.TestKeyspace;
 import com.storefront.display.testkit.ops.Execution;

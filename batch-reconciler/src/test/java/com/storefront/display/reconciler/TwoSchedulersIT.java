@@ -25,8 +25,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.storefront.display.localstack.WithLocalPostgres;
-import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.localstack.junit.WithLocalPostgres;
+import com.storefront.display.localstack.junit.WithLocalStack;
 import com.storefront.display.reconciler.launch.JobNames;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.testkit.cassandra.TestKeyspace;

@@ -20,7 +20,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.jayway.jsonpath.JsonPath;
 import com.storefront.display.api.cassandra.ReadModelQueries;
-import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.localstack.junit.WithLocalStack;
 
 import reactor.core.publisher.Mono;
 

@@ -24,7 +24,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.jayway.jsonpath.JsonPath;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.domain.ProductState.DisplayStatus;
-import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.localstack.junit.WithLocalStack;
 
 /** The product endpoints against the real Cassandra: filtering rules, effective price, paging, problems. */
 @WithLocalStack

@@ -25,7 +25,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.jayway.jsonpath.JsonPath;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.domain.ProductState.DisplayStatus;
-import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.localstack.junit.WithLocalStack;
 
 /** Keyset paging through a large shop stays exact while the shop changes under the reader. */
 @WithLocalStack

@@ -24,7 +24,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.storefront.display.localstack.StandaloneCassandra;
+import com.storefront.display.localstack.cassandra.StandaloneCassandra;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

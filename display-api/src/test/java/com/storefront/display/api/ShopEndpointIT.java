@@ -37,7 +37,7 @@ import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.domain.OpeningHoursState;
 import com.storefront.display.core.domain.OpeningHoursState.Interval;
 import com.storefront.display.core.domain.OpeningHoursState.Weekday;
-import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.localstack.junit.WithLocalStack;
 
 /** {@code GET /api/shops/{shopId}} against the real Cassandra, written through display-core's projections. */
 @WithLocalStack

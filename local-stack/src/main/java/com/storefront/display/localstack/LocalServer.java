@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * One server run as a child JVM from a Maven-resolved classpath: reuse when it already answers,
  * launch, wait until ready, stop. Subclasses say how to configure, launch and probe their server.
  */
-abstract class LocalServer {
+public abstract class LocalServer {
 
     private static final Logger log = LoggerFactory.getLogger(LocalServer.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(45);
@@ -28,41 +28,46 @@ abstract class LocalServer {
 
     protected final LocalStackSettings settings;
 
+    /** The settings this server runs with: its host, ports and heap. */
+    public LocalStackSettings settings() {
+        return settings;
+    }
+
     protected LocalServer(LocalStackSettings settings) {
         this.settings = settings;
     }
 
     /** {@code cassandra} or {@code kafka}. */
-    abstract String name();
+    public abstract String name();
 
-    abstract int port();
+    public abstract int port();
 
     /** The main class, to recognise our process in {@code ps}. */
-    abstract String mainClass();
+    protected abstract String mainClass();
 
     /** Writes configuration and formats storage as needed; returns the full command line. */
-    abstract List<String> prepareCommand();
+    protected abstract List<String> prepareCommand();
 
     /** True when the server answers its protocol on {@link #port()} within the timeout. */
-    abstract boolean answers(Duration timeout);
+    public abstract boolean answers(Duration timeout);
 
     /** The log worth showing when a start fails. */
-    abstract Path mainLog();
+    protected abstract Path mainLog();
 
-    Path dir() {
+    protected Path dir() {
         return settings.home().resolve(name());
     }
 
-    Path pidFile() {
+    protected Path pidFile() {
         return dir().resolve(name() + ".pid");
     }
 
-    Path stdoutLog() {
+    protected Path stdoutLog() {
         return dir().resolve("logs").resolve("stdout.log");
     }
 
     /** What {@link #ensureRunning} did. */
-    enum Outcome { STARTED, REUSED, ADOPTED }
+    public enum Outcome { STARTED, REUSED, ADOPTED }
 
     /**
      * Starts the server unless one already answers on its port.
@@ -70,7 +75,7 @@ abstract class LocalServer {
      * @return STARTED when this call launched it; REUSED when another owner's server answers;
      *         ADOPTED when it answers but was started by a test run that has since died
      */
-    Outcome ensureRunning(StackProvider.Owner owner) {
+    public Outcome ensureRunning(StackProvider.Owner owner) {
         if (portOpen(port())) {
             return reuseRunning(owner);
         }
@@ -136,14 +141,14 @@ abstract class LocalServer {
     }
 
     /** Stops the server recorded in the pid file, if it still runs; returns whether one was stopped. */
-    boolean stop() {
+    public boolean stop() {
         Optional<ProcessHandle> process = PidFile.read(pidFile()).flatMap(p -> p.liveProcess(mainClass()));
         process.ifPresent(this::stop);
         deletePidFile();
         return process.isPresent();
     }
 
-    Optional<PidFile> recordedPid() {
+    public Optional<PidFile> recordedPid() {
         return PidFile.read(pidFile()).filter(p -> p.liveProcess(mainClass()).isPresent());
     }
 
@@ -151,7 +156,7 @@ abstract class LocalServer {
      * Kills the server recorded in the pid file with SIGKILL, as a crash would, and waits until it is
      * gone; returns whether one was killed.
      */
-    boolean kill() {
+    public boolean kill() {
         Optional<ProcessHandle> process = PidFile.read(pidFile()).flatMap(p -> p.liveProcess(mainClass()));
         process.ifPresent(p -> {
             log.info("{}: killing pid {} (SIGKILL)", name(), p.pid());
@@ -255,7 +260,7 @@ abstract class LocalServer {
     }
 
     /** Deletes a folder and everything in it; nothing when it does not exist. */
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.function.Function;
 
+import com.storefront.display.localstack.cassandra.CassandraCluster;
+
 /**
  * Everything a stack start can be told. Each value comes from a system property
  * {@code local-stack.<name>}, else an environment variable {@code LOCAL_STACK_<NAME>}, else the default
@@ -61,7 +63,7 @@ public record LocalStackSettings(
         });
     }
 
-    static LocalStackSettings from(Function<String, String> source) {
+    public static LocalStackSettings from(Function<String, String> source) {
         Properties build = buildProperties();
         Function<String, String> value = name -> {
             String v = source.apply(name);
@@ -108,7 +110,7 @@ public record LocalStackSettings(
     }
 
     /** A JVM heap size such as {@code 512m} or {@code 1g}, in MiB. */
-    static int mebibytes(String heap) {
+    public static int mebibytes(String heap) {
         String size = heap.trim().toLowerCase(Locale.ROOT);
         char unit = size.charAt(size.length() - 1);
         try {

@@ -11,7 +11,7 @@ import java.util.Optional;
  * The pid of a server we started, who started it ({@link StackProvider.Owner}) and that owner's pid,
  * so that a later run can tell its own servers from a stranger's and adopt servers a dead test run left.
  */
-record PidFile(long pid, StackProvider.Owner owner, long ownerPid) {
+public record PidFile(long pid, StackProvider.Owner owner, long ownerPid) {
 
     static Optional<PidFile> read(Path file) {
         if (!Files.isRegularFile(file)) {

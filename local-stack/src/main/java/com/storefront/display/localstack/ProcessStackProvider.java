@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import com.storefront.display.localstack.cassandra.CassandraCluster;
+import com.storefront.display.localstack.cassandra.CassandraServer;
+import com.storefront.display.localstack.kafka.KafkaServer;
+import com.storefront.display.localstack.postgres.PostgresServer;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,7 +111,7 @@ public final class ProcessStackProvider implements StackProvider {
      * broker feeding consumers at tens of thousands of events a second on two cores) can take seconds to
      * accept a new client's connection and metadata request, and is not down for that.
      */
-    static final java.time.Duration STATUS_PROBE = java.time.Duration.ofSeconds(20);
+    public static final java.time.Duration STATUS_PROBE = java.time.Duration.ofSeconds(20);
 
     /** One line per server (per node of a cluster): running or not, its pid and owner, whether it answers. */
     public List<String> status() {

@@ -2,6 +2,10 @@ package com.storefront.display.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.storefront.display.localstack.cassandra.CassandraServer;
+import com.storefront.display.localstack.junit.WithLocalStack;
+import com.datastax.oss.driver.api.core.CqlSession;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +22,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-
-import com.datastax.oss.driver.api.core.CqlSession;
 
 @WithLocalStack
 class LocalStackIT {

@@ -2,6 +2,8 @@ package com.storefront.display.localstack;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.storefront.display.localstack.cassandra.CassandraServer;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -56,32 +56,32 @@ class StartFailureTest {
         }
 
         @Override
-        String name() {
+        public String name() {
             return "scripted";
         }
 
         @Override
-        int port() {
+        public int port() {
             return 19999;
         }
 
         @Override
-        String mainClass() {
+        protected String mainClass() {
             return "bash";
         }
 
         @Override
-        List<String> prepareCommand() {
+        protected List<String> prepareCommand() {
             return List.of("bash", "-c", script);
         }
 
         @Override
-        boolean answers(Duration timeout) {
+        public boolean answers(Duration timeout) {
             return false;
         }
 
         @Override
-        Path mainLog() {
+        protected Path mainLog() {
             return stdoutLog();
         }
     }

@@ -7,7 +7,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.localstack.junit.WithLocalStack;
 
 /**
  * Issue 7's convergence proof, in CI: 2k shops (10k one property away), the four apps, every event fault, zero-payload product

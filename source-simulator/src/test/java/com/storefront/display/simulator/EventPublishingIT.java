@@ -25,7 +25,7 @@ import com.storefront.display.core.event.DomainEvent;
 import com.storefront.display.core.event.EventCodec;
 import com.storefront.display.core.event.PoisonRecordException;
 import com.storefront.display.localstack.StackEndpoints;
-import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.localstack.junit.WithLocalStack;
 import com.storefront.display.simulator.fault.EventFaults;
 import com.storefront.display.simulator.fault.Faults;
 

@@ -34,7 +34,7 @@ import com.storefront.display.core.source.SourceItem;
 import com.storefront.display.core.source.SourcePage;
 import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.ingest.redrive.FailureRedriver;
-import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.localstack.junit.WithLocalStack;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.testkit.cassandra.TestKeyspace;
 

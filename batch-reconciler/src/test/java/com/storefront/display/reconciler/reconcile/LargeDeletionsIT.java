@@ -32,7 +32,7 @@ import com.storefront.display.core.source.SourceItem;
 import com.storefront.display.core.source.SourceVersions;
 import com.storefront.display.core.write.DisplayWrite;
 import com.storefront.display.core.write.DisplayWriter;
-import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.localstack.junit.WithLocalStack;
 import com.storefront.display.reconciler.TestUpstream;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.simulator.truth.SourceOfTruth;

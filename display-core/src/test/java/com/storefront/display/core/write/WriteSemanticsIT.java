@@ -22,7 +22,7 @@ import com.storefront.display.core.model.ShopCoupon;
 import com.storefront.display.core.model.ShopHeader;
 import com.storefront.display.core.model.ShopProduct;
 import com.storefront.display.localstack.StackEndpoints;
-import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.localstack.junit.WithLocalStack;
 import com.storefront.display.migrations.cql.CqlMigrationSettings;
 import com.storefront.display.migrations.cql.CqlMigrations;
 

@@ -24,7 +24,7 @@ import com.storefront.display.core.source.ChangePage;
 import com.storefront.display.core.source.SourceItem;
 import com.storefront.display.core.source.SourcePage;
 import com.storefront.display.core.source.SourceTombstone;
-import com.storefront.display.localstack.WithLocalStack;
+import com.storefront.display.localstack.junit.WithLocalStack;
 import com.storefront.display.simulator.Simulator;
 import com.storefront.display.simulator.fault.Faults;
 
