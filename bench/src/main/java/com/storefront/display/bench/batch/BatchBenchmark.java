@@ -5,16 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
@@ -26,8 +27,8 @@ import com.storefront.display.bench.common.DriverLoop;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.write.DisplayWrite;
 import com.storefront.display.localstack.LocalStackSettings;
-import com.storefront.display.localstack.postgres.PostgresServer;
 import com.storefront.display.localstack.StackEndpoints;
+import com.storefront.display.localstack.postgres.PostgresServer;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.simulator.Simulator;
 import com.storefront.display.simulator.SimulatorProperties;
@@ -39,7 +40,6 @@ import com.storefront.display.testkit.truth.TruthWrites;
 
 import tools.jackson.databind.JsonNode;
 
-
 /**
  * batch-reconciler's jobs on the local stack against a catalogue of {@code --shops} shops and
  * {@code --products} products served by the simulator's source APIs (in-process, over HTTP):
@@ -49,8 +49,8 @@ import tools.jackson.databind.JsonNode;
  * {@code --ceiling-rows}), so that only Cassandra and the driver are timed.</li>
  * <li>{@code bulk-load} of {@code --domains} through the ops API of a batch-reconciler process (its exec
  * jar, as deployed); rows/s from the execution's write count and times.</li>
- * <li>Raw scan ceiling: a plain async driver loop reading every shop's two partitions with the write
- * times, the reads reconciliation makes.</li>
+ * <li>Raw scan ceiling ({@link ScanCeiling}): a plain async driver loop reading every shop's two partitions
+ * with the write times, the reads reconciliation makes.</li>
  * <li>{@code reconcile} of the same domains; rows/s over the rows the read model holds.</li>
  * <li>The same bulk load again (read model emptied) on the production shape's job store: two processes
  * on one PostgreSQL database, a {@code manager-and-worker} and a {@code worker}, the partitions sent over
@@ -63,14 +63,6 @@ public final class BatchBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(BatchBenchmark.class);
     private static final String KEYSPACE = "bench_batch";
-    private static final String SHOP_SCAN = "SELECT coupon_id, seller_id, name, category, status, delivery_fee, min_order_amount, "
-            + "rating_avg, rating_count, coupon_name, coupon_discount_amount, coupon_min_order_amount, coupon_valid_from, "
-            + "coupon_valid_until, coupon_status, WRITETIME(name), WRITETIME(rating_avg), WRITETIME(coupon_name) "
-            + "FROM shop WHERE shop_id = ?";
-    private static final String PRODUCT_SCAN = "SELECT product_id, name, category, image_url, base_price, display_status, "
-            + "sale_price, discount_rate, stock_quantity, WRITETIME(name), WRITETIME(category), WRITETIME(image_url), "
-            + "WRITETIME(base_price), WRITETIME(display_status), WRITETIME(sale_price), WRITETIME(discount_rate), "
-            + "WRITETIME(stock_quantity) FROM shop_product WHERE shop_id = ?";
 
     /** The phases of batch-reconciler's {@code display.reconcile.phase} timer ({@code ReconcilePhases}). */
     private static final List<String> RECONCILE_PHASES = List.of("source-listing", "read-model-read", "comparison", "repair-write");
@@ -105,7 +97,7 @@ public final class BatchBenchmark {
     }
 
     private void run(BenchTable table, StackEndpoints stack) throws Exception {
-        List<Domain> chosen = java.util.Arrays.stream(domains.split(",")).map(Domain::ofSourcePath).toList();
+        List<Domain> chosen = Arrays.stream(domains.split(",")).map(Domain::ofSourcePath).toList();
         try (EmbeddedSimulator source = EmbeddedSimulator.start(Map.of("spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
                 "display.simulator.catalogue.shops", Integer.toString(shops),
                 "display.simulator.catalogue.products", Long.toString(products),
@@ -122,7 +114,7 @@ public final class BatchBenchmark {
             truncate(session);
             log.info("bulk-load of {} through the ops API", domains);
             Run bulk = run(reconciler, "bulk-load", Map.of("domains", domains));
-            double scan = rawScan(session, truth.truth().catalogue().shopIds().toArray());
+            double scan = ScanCeiling.rowsPerSecond(session, truth.truth().catalogue().shopIds().toArray());
             log.info("reconcile of {} through the ops API", domains);
             Run reconcile = run(reconciler, "reconcile", Map.of("domains", domains));
             logPhases(OpsClient.at(reconciler.baseUrl()), reconcile.seconds());
@@ -215,7 +207,7 @@ public final class BatchBenchmark {
      * phases' time summed over the partition threads, so shares of their sum).
      */
     private static void logPhases(OpsClient reconciler, double elapsedSeconds) {
-        Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+        Map<String, Double> seconds = new LinkedHashMap<>();
         for (String phase : RECONCILE_PHASES) {
             JsonNode metric = reconciler.read("/actuator/metrics/display.reconcile.phase?tag=phase:" + phase, JsonNode.class);
             for (JsonNode measurement : metric.get("measurements")) {
@@ -229,41 +221,6 @@ public final class BatchBenchmark {
         seconds.forEach((phase, spent) -> shares.append(shares.isEmpty() ? "" : ", ").append(phase).append(' ')
                 .append(Math.round(100 * spent / threadSeconds)).append("% (").append(Math.round(spent)).append(" s)"));
         log.info("reconcile time by phase, over {} thread-seconds in {} s: {}", Math.round(threadSeconds), Math.round(elapsedSeconds), shares);
-    }
-
-    /** Every shop's two partitions read with write times, 32 shops at a time: rows/s. */
-    private double rawScan(CqlSession session, long[] shopIds) throws Exception {
-        PreparedStatement shopScan = session.prepare(SHOP_SCAN);
-        PreparedStatement productScan = session.prepare(PRODUCT_SCAN);
-        AtomicLong rows = new AtomicLong();
-        Semaphore inFlight = new Semaphore(32);
-        long start = System.nanoTime();
-        for (long shop : shopIds) {
-            for (PreparedStatement scan : List.of(shopScan, productScan)) {
-                inFlight.acquire();
-                session.executeAsync(scan.bind(shop).setPageSize(5_000)).whenComplete((page, error) -> drain(page, error, rows, inFlight));
-            }
-        }
-        inFlight.acquire(32);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double rate = rows.get() / seconds;
-        log.info("raw scan ceiling: {} rows in {} s, {} rows/s", rows.get(), Math.round(seconds), Math.round(rate));
-        return rate;
-    }
-
-    private static void drain(AsyncResultSet page, Throwable error, AtomicLong rows, Semaphore inFlight) {
-        if (error != null) {
-            log.error("scan failed", error);
-            inFlight.release();
-            return;
-        }
-        rows.addAndGet(page.remaining());
-        page.currentPage().forEach(row -> row.getObject(1));
-        if (page.hasMorePages()) {
-            page.fetchNextPage().whenComplete((next, failure) -> drain(next, failure, rows, inFlight));
-        } else {
-            inFlight.release();
-        }
     }
 
     /** A finished job execution: what it wrote, how long it ran, its report, and which instance ran how many partitions. */
@@ -305,8 +262,8 @@ public final class BatchBenchmark {
         Execution.View ended = execution.complete();
         double seconds = Duration.between(ended.startTime(), ended.endTime()).toMillis() / 1000.0;
         String drift = job.equals("reconcile") ? execution.report().toString() : ended.toString();
-        Map<String, Long> perWorker = ended.partitions().items().stream().collect(java.util.stream.Collectors.groupingBy(
-                partition -> String.valueOf(partition.worker()), java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        Map<String, Long> perWorker = ended.partitions().items().stream().collect(Collectors.groupingBy(
+                partition -> String.valueOf(partition.worker()), TreeMap::new, Collectors.counting()));
         return new Run(ended.writeCount(), seconds, drift, perWorker);
     }
 }
