@@ -16,16 +16,16 @@ import com.storefront.display.localstack.postgres.PostgresServer;
  * over Kafka to every instance on the database (a test using it runs {@code @WithLocalPostgres}). Tests
  * that prove a job behaviour on one prove it on both.
  */
-enum MetadataStore {
+public enum MetadataStore {
     H2(null) {
         @Override
-        Map<String, String> newDatabase() {
+        public Map<String, String> newDatabase() {
             return Map.of("display.metadata-dir", Path.of("target", "it-metadata-" + UUID.randomUUID()).toAbsolutePath().toString());
         }
     },
     POSTGRESQL("postgresql") {
         @Override
-        Map<String, String> newDatabase() {
+        public Map<String, String> newDatabase() {
             PostgresServer postgres = new PostgresServer(LocalStackSettings.fromEnvironment());
             String database = "reconciler_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
             postgres.createDatabase(database);
@@ -43,17 +43,17 @@ enum MetadataStore {
     };
 
     /** The profile that selects the store, or null for the default. */
-    final String profile;
+    public final String profile;
 
     MetadataStore(String profile) {
         this.profile = profile;
     }
 
     /** A new, empty metadata database on this store: the properties that put an instance on it. */
-    abstract Map<String, String> newDatabase();
+    public abstract Map<String, String> newDatabase();
 
     /** The command-line arguments that start an instance on {@code database}, one of this store's. */
-    List<String> arguments(Map<String, String> database) {
+    public List<String> arguments(Map<String, String> database) {
         List<String> arguments = new ArrayList<>();
         if (profile != null) {
             arguments.add("--spring.profiles.active=" + profile);

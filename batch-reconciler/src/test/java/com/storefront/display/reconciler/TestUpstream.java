@@ -17,13 +17,13 @@ import com.storefront.display.testkit.cassandra.TestKeyspace;
 public final class TestUpstream {
 
     /** The batch tests' topics: nothing they publish reaches another module's tests, a benchmark or the demo. */
-    static final Topics TOPICS = new Topics("it-batch-reconciler.");
+    public static final Topics TOPICS = new Topics("it-batch-reconciler.");
 
     private TestUpstream() {
     }
 
     /** A simulator with a catalogue of that size, publishing to the local stack's Kafka. */
-    static EmbeddedSimulator simulator(int shops, long products, long seed) {
+    public static EmbeddedSimulator simulator(int shops, long products, long seed) {
         return simulator(shops, products, seed, 1);
     }
 
@@ -38,7 +38,7 @@ public final class TestUpstream {
     }
 
     /** A simulator as the test context's sources, and the keyspace the context works in. */
-    static EmbeddedSimulator forContext(DynamicPropertyRegistry registry, String keyspace, int shops, long products, long seed) {
+    public static EmbeddedSimulator forContext(DynamicPropertyRegistry registry, String keyspace, int shops, long products, long seed) {
         return forContext(registry, keyspace, simulator(shops, products, seed));
     }
 
@@ -59,7 +59,7 @@ public final class TestUpstream {
     }
 
     /** The local stack's endpoints as command-line arguments of a batch-reconciler process. */
-    static List<String> stackArguments() {
+    public static List<String> stackArguments() {
         List<String> arguments = new java.util.ArrayList<>(List.of("spring.cassandra.contact-points",
                         "spring.cassandra.local-datacenter", "spring.kafka.bootstrap-servers")
                 .stream().map(property -> "--" + property + "=" + System.getProperty(property)).toList());

@@ -34,9 +34,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.storefront.display.core.domain.CouponState.CouponStatus;
 import com.storefront.display.core.domain.Domain;
-import com.storefront.display.core.domain.OpeningHoursState;
 import com.storefront.display.core.domain.OpeningHoursState.Interval;
 import com.storefront.display.core.domain.OpeningHoursState.Weekday;
+import com.storefront.display.core.domain.OpeningHoursState;
 import com.storefront.display.localstack.junit.WithLocalStack;
 
 /** {@code GET /api/shops/{shopId}} against the real Cassandra, written through display-core's projections. */

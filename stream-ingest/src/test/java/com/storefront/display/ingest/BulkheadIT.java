@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,9 +26,7 @@ import com.storefront.display.core.failure.FailureStore;
 import com.storefront.display.core.failure.IngestFailure;
 import com.storefront.display.core.source.HttpSourceApi;
 import com.storefront.display.core.write.DisplayWriter;
-import com.storefront.display.localstack.kafka.KafkaPositions;
 import com.storefront.display.localstack.junit.WithLocalStack;
-import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.simulator.Simulator;
 import com.storefront.display.simulator.fault.Faults;
 import com.storefront.display.simulator.fault.SourceApiFaults;
@@ -77,8 +74,7 @@ class BulkheadIT {
     /** How long a latency sample stays in the percentiles (two buffers, rotated every half of it). */
     static final int WINDOW_SECONDS = 6;
 
-    static EmbeddedSimulator embedded;
-    static KafkaPositions kafka;
+    static TestUpstream upstream;
 
     @Autowired
     CqlSession session;
@@ -97,32 +93,21 @@ class BulkheadIT {
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) throws Exception {
-        String bootstrap = System.getProperty("spring.kafka.bootstrap-servers");
-        embedded = EmbeddedSimulator.start(Map.of("spring.kafka.bootstrap-servers", bootstrap,
-                "display.simulator.catalogue.shops", Integer.toString(SHOPS), "display.simulator.catalogue.products", "4000",
-                "display.simulator.catalogue.seed", RUN, "display.topics.prefix", PREFIX));
-        kafka = new KafkaPositions(bootstrap);
-        kafka.awaitTopics(TOPICS, Duration.ofSeconds(30));
-        kafka.startGroupAtEnd(GROUP, TOPICS);
-        registry.add("display.source.base-url", embedded::baseUrl);
+        upstream = TestUpstream.start(new Topics(PREFIX), GROUP, SHOPS, 4000, RUN).register(registry);
         registry.add("spring.cassandra.keyspace-name", () -> KEYSPACE);
-        registry.add("spring.kafka.consumer.group-id", () -> GROUP);
     }
 
     @AfterAll
     static void stopUpstream() {
-        if (embedded != null) {
-            embedded.close();
-        }
-        if (kafka != null) {
-            kafka.close();
+        if (upstream != null) {
+            upstream.close();
         }
         TestKeyspace.drop(KEYSPACE);
     }
 
     @Test
     void aSlowFailingProductSourceHoldsUpNeitherStockNorPrices() throws Exception {
-        Simulator simulator = embedded.simulator();
+        Simulator simulator = upstream.simulator();
         TruthWrites.load(simulator.truth(), writer);
         AtomicInteger opened = new AtomicInteger();
         sourceApi.circuitBreaker().getEventPublisher().onStateTransition(transition -> {
@@ -163,7 +148,7 @@ class BulkheadIT {
         assertThat(priceP99).as("price freshness p99, ms").isLessThan(1_000);
 
         simulator.faults().set(Faults.NONE);
-        kafka.awaitConsumed(GROUP, TOPICS, Duration.ofSeconds(180));
+        upstream.kafka().awaitConsumed(GROUP, TOPICS, Duration.ofSeconds(180));
         Awaitility.await("every deferred product event re-driven").atMost(Duration.ofSeconds(180))
                 .until(() -> failures.findReplayable(new Topics(PREFIX).of(Domain.PRODUCT), 1).isEmpty());
         assertThat(failures.list(new Topics(PREFIX).of(Domain.PRODUCT), null, 100_000))

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,9 +40,7 @@ import com.storefront.display.core.failure.IngestFailure;
 import com.storefront.display.core.source.HttpSourceApi;
 import com.storefront.display.core.write.DisplayWriter;
 import com.storefront.display.ingest.deadletter.DeadLetters;
-import com.storefront.display.localstack.kafka.KafkaPositions;
 import com.storefront.display.localstack.junit.WithLocalStack;
-import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.simulator.Simulator;
 import com.storefront.display.simulator.SimulatorStats;
 import com.storefront.display.simulator.fault.EventFaults;
@@ -91,8 +88,7 @@ class StreamIngestIT {
     /** Every statement of the app's sessions (the migrations' included) and the level it ran at. */
     static final StatementConsistency STATEMENTS = new StatementConsistency();
 
-    static EmbeddedSimulator embedded;
-    static KafkaPositions kafka;
+    static TestUpstream upstream;
 
     @Autowired
     CqlSession session;
@@ -113,25 +109,14 @@ class StreamIngestIT {
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) throws Exception {
-        String bootstrap = System.getProperty("spring.kafka.bootstrap-servers");
-        embedded = EmbeddedSimulator.start(Map.of("spring.kafka.bootstrap-servers", bootstrap,
-                "display.simulator.catalogue.shops", Integer.toString(SHOPS), "display.simulator.catalogue.products", "6000",
-                "display.simulator.catalogue.seed", RUN, "display.topics.prefix", PREFIX));
-        kafka = new KafkaPositions(bootstrap);
-        kafka.awaitTopics(TOPICS, Duration.ofSeconds(30));
-        kafka.startGroupAtEnd(GROUP, TOPICS);
-        registry.add("display.source.base-url", embedded::baseUrl);
+        upstream = TestUpstream.start(OWN_TOPICS, GROUP, SHOPS, 6000, RUN).register(registry);
         registry.add("spring.cassandra.keyspace-name", () -> KEYSPACE);
-        registry.add("spring.kafka.consumer.group-id", () -> GROUP);
     }
 
     @AfterAll
     static void stopUpstream() {
-        if (embedded != null) {
-            embedded.close();
-        }
-        if (kafka != null) {
-            kafka.close();
+        if (upstream != null) {
+            upstream.close();
         }
         TestKeyspace.drop(KEYSPACE);
     }
@@ -141,7 +126,7 @@ class StreamIngestIT {
 
     @BeforeEach
     void upstreamWithoutFaultsAndTheReadModelLoaded() {
-        simulator = embedded.simulator();
+        simulator = upstream.simulator();
         simulator.faults().set(Faults.NONE);
         simulator.producer().update(new ProducerSettings(0, DomainMix.STORE, 0.2, 0.5, 3));
         if (!loaded) {
@@ -155,7 +140,7 @@ class StreamIngestIT {
         simulator.faults().set(new Faults(new EventFaults(0, 5, 40, 0, 0, 0, 0), null));
 
         simulator.producer().produce(20_000);
-        kafka.awaitConsumed(GROUP, TOPICS, Duration.ofSeconds(120));
+        upstream.kafka().awaitConsumed(GROUP, TOPICS, Duration.ofSeconds(120));
 
         SimulatorStats.Snapshot stats = simulator.stats().snapshot();
         assertThat(stats.duplicated()).isPositive();
@@ -170,7 +155,7 @@ class StreamIngestIT {
 
     @Test
     void onePercentPoisonGoesToTheDeadLetterTopicAndTheFailureStoreAndEveryGoodEventLands() throws Exception {
-        Map<TopicPartition, Long> deadLettersBefore = kafka.endOffsets(DEAD_LETTER_TOPICS);
+        Map<TopicPartition, Long> deadLettersBefore = upstream.kafka().endOffsets(DEAD_LETTER_TOPICS);
         long failuresBefore = countPoison();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.kafka.bootstrap-servers")),
@@ -183,7 +168,7 @@ class StreamIngestIT {
                 producer.flush();
             }
         }
-        kafka.awaitConsumed(GROUP, TOPICS, Duration.ofSeconds(240));
+        upstream.kafka().awaitConsumed(GROUP, TOPICS, Duration.ofSeconds(240));
 
         List<ConsumerRecord<String, byte[]>> deadLettered = readDeadLetters(deadLettersBefore);
         assertThat(deadLettered).hasSize(ROUNDS * POISON_PER_ROUND).allSatisfy(record -> {
@@ -202,7 +187,7 @@ class StreamIngestIT {
         simulator.faults().set(new Faults(null, new SourceApiFaults(0, 0, true)));
 
         simulator.producer().produce(2_000);
-        kafka.awaitConsumed(GROUP, TOPICS, Duration.ofSeconds(120));
+        upstream.kafka().awaitConsumed(GROUP, TOPICS, Duration.ofSeconds(120));
 
         CircuitBreaker.State during = sourceApi.circuitBreaker().getState();
         long deferred = failures.list(OWN_TOPICS.of(Domain.PRODUCT), FailureStatus.NEW, 10_000).stream()
@@ -232,7 +217,7 @@ class StreamIngestIT {
         simulator.producer().update(new ProducerSettings(0, DomainMix.only(Domain.PRODUCT), 1.0, 0, 3));
         simulator.faults().set(new Faults(null, new SourceApiFaults(0, 0, true)));
         simulator.producer().produce(50);
-        kafka.awaitConsumed(GROUP, TOPICS, Duration.ofSeconds(120));
+        upstream.kafka().awaitConsumed(GROUP, TOPICS, Duration.ofSeconds(120));
         simulator.faults().set(Faults.NONE);
         Awaitility.await("the re-driver replays every deferred event").atMost(Duration.ofSeconds(90))
                 .until(() -> failures.findReplayable(OWN_TOPICS.of(Domain.PRODUCT), 1).isEmpty());
@@ -276,12 +261,12 @@ class StreamIngestIT {
     }
 
     private List<String> poisonReasons() {
-        return session.execute("SELECT reason, retryable FROM ingest_failure").all().stream()
-                .filter(row -> !row.getBoolean("retryable")).map(row -> row.getString("reason")).collect(Collectors.toList());
+        return TOPICS.stream().flatMap(topic -> failures.list(topic, null, 100_000).stream())
+                .filter(failure -> !failure.retryable()).map(IngestFailure::reason).toList();
     }
 
     private static List<ConsumerRecord<String, byte[]>> readDeadLetters(Map<TopicPartition, Long> from) throws Exception {
-        Map<TopicPartition, Long> to = kafka.endOffsets(DEAD_LETTER_TOPICS);
+        Map<TopicPartition, Long> to = upstream.kafka().endOffsets(DEAD_LETTER_TOPICS);
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.kafka.bootstrap-servers"),

@@ -1,6 +1,20 @@
-package com.storefront.display.reconciler;
+package com.storefront.display.reconciler.bulkload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.storefront.display.core.domain.Domain;
+import com.storefront.display.localstack.junit.WithLocalStack;
+import com.storefront.display.reconciler.BatchReconcilerApplication;
+import com.storefront.display.reconciler.MetadataStore;
+import com.storefront.display.reconciler.TestUpstream;
+import com.storefront.display.simulator.EmbeddedSimulator;
+import com.storefront.display.simulator.fault.Faults;
+import com.storefront.display.simulator.fault.SourceApiFaults;
+import com.storefront.display.testkit.app.AppProcess;
+import com.storefront.display.testkit.ops.Execution;
+import com.storefront.display.testkit.ops.OpsClient;
+import com.storefront.display.testkit.truth.ReadModelOracle;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,17 +32,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-import com.datastax.oss.driver.api.core.CqlSession;
-import com.storefront.display.core.domain.Domain;
-import com.storefront.display.localstack.junit.WithLocalStack;
-import com.storefront.display.simulator.EmbeddedSimulator;
-import com.storefront.display.simulator.fault.Faults;
-import com.storefront.display.simulator.fault.SourceApiFaults;
-import com.storefront.display.testkit.app.AppProcess;
-import com.storefront.display.testkit.ops.Execution;
-import com.storefront.display.testkit.ops.OpsClient;
-import com.storefront.display.testkit.truth.ReadModelOracle;
-
 /**
  * A batch process killed (SIGKILL) in the middle of a bulk load: another instance on the same metadata
  * database restarts the execution through the ops API; it resumes each partition after its last
@@ -39,7 +42,7 @@ import com.storefront.display.testkit.truth.ReadModelOracle;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "display.reconciler.stale-after=3s",
         "display.reconciler.schedule.enabled=false"})
-abstract class KilledBulkLoad {
+public abstract class KilledBulkLoad {
 
     static final int SHOPS = 40;
     static final long PRODUCTS = 5000;
@@ -49,14 +52,14 @@ abstract class KilledBulkLoad {
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     /** A subclass's context: the sources, its keyspace, and its metadata store and database. */
-    record Context(EmbeddedSimulator embedded, String keyspace, MetadataStore store, Map<String, String> metadata) {
+    public record Context(EmbeddedSimulator embedded, String keyspace, MetadataStore store, Map<String, String> metadata) {
 
-        static Context register(DynamicPropertyRegistry registry, String keyspace, MetadataStore store) {
+        public static Context register(DynamicPropertyRegistry registry, String keyspace, MetadataStore store) {
             return register(registry, keyspace, store, SHOPS, PRODUCTS);
         }
 
         /** A context whose sources have a catalogue of that size. */
-        static Context register(DynamicPropertyRegistry registry, String keyspace, MetadataStore store, int shops, long products) {
+        public static Context register(DynamicPropertyRegistry registry, String keyspace, MetadataStore store, int shops, long products) {
             Map<String, String> metadata = store.newDatabase();
             metadata.forEach((property, value) -> registry.add(property, () -> value));
             return new Context(TestUpstream.forContext(registry, keyspace, shops, products, SEED), keyspace, store, metadata);
@@ -66,7 +69,7 @@ abstract class KilledBulkLoad {
          * Another batch-reconciler, on this test's class path, job store, keyspace and sources, in the given
          * role, with the instance name given and these further settings; healthy when returned.
          */
-        AppProcess startInstance(String instance, String role, List<String> settings) {
+        public AppProcess startInstance(String instance, String role, List<String> settings) {
             List<String> arguments = new ArrayList<>(store.arguments(metadata));
             arguments.addAll(List.of("--spring.cassandra.keyspace-name=" + keyspace,
                     "--display.source.base-url=" + embedded.baseUrl(), "--display.reconciler.role=" + role,
@@ -100,12 +103,12 @@ abstract class KilledBulkLoad {
             }
         }
 
-        void stop() {
+        public void stop() {
             TestUpstream.stop(embedded, keyspace);
         }
 
         /** An operator of an instance on this context's metadata database: its store's credentials. */
-        OpsClient ops(String baseUrl) {
+        public OpsClient ops(String baseUrl) {
             String user = metadata.get("display.reconciler.ops.username");
             return user == null ? OpsClient.at(baseUrl) : new OpsClient(baseUrl, user, metadata.get("display.reconciler.ops.password"));
         }
@@ -176,7 +179,7 @@ abstract class KilledBulkLoad {
     }
 
     /** Restart is refused (409) while the execution still looks alive; once nothing updated it for stale-after, it is recovered. */
-    static Execution restartOnceStale(OpsClient ops, Execution killed) {
+    public static Execution restartOnceStale(OpsClient ops, Execution killed) {
         OpsClient.Answer accepted = ops.withTimeout(Duration.ofSeconds(60)).await("restart accepted once the execution is stale",
                 killed::restartRequest, answer -> {
                     assertThat(answer.statusCode()).as(answer.body()).isIn(202, 409);
@@ -193,7 +196,7 @@ abstract class KilledBulkLoad {
      * Items read by the partitions of one execution, as committed to the job repository: its step
      * executions named {@code <worker step>:<partition>}, not the manager step named as its job.
      */
-    static long partitionReads(JobRepository repository, long executionId) {
+    public static long partitionReads(JobRepository repository, long executionId) {
         JobExecution execution = repository.getJobExecution(executionId);
         return execution.getStepExecutions().stream().filter(step -> step.getStepName().contains(":"))
                 .mapToLong(StepExecution::getReadCount).sum();

@@ -1,6 +1,17 @@
-package com.storefront.display.reconciler;
+package com.storefront.display.reconciler.bulkload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.storefront.display.core.domain.Domain;
+import com.storefront.display.reconciler.MetadataStore;
+import com.storefront.display.simulator.EmbeddedSimulator;
+import com.storefront.display.simulator.fault.Faults;
+import com.storefront.display.simulator.fault.SourceApiFaults;
+import com.storefront.display.testkit.app.AppProcess;
+import com.storefront.display.testkit.cassandra.TestKeyspace;
+import com.storefront.display.testkit.ops.Execution;
+import com.storefront.display.testkit.ops.OpsClient;
+import com.storefront.display.testkit.truth.ReadModelOracle;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,16 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import com.storefront.display.core.domain.Domain;
-import com.storefront.display.simulator.EmbeddedSimulator;
-import com.storefront.display.simulator.fault.Faults;
-import com.storefront.display.simulator.fault.SourceApiFaults;
-import com.storefront.display.testkit.app.AppProcess;
-import com.storefront.display.testkit.cassandra.TestKeyspace;
-import com.storefront.display.testkit.ops.Execution;
-import com.storefront.display.testkit.ops.OpsClient;
-import com.storefront.display.testkit.truth.ReadModelOracle;
 
 /** {@link KilledBulkLoad} on the local default's job store, an H2 file shared by both processes. */
 class KilledBulkLoadIT extends KilledBulkLoad {

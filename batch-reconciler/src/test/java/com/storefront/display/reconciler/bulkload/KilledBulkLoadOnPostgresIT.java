@@ -1,4 +1,4 @@
-package com.storefront.display.reconciler;
+package com.storefront.display.reconciler.bulkload;
 
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.test.context.ActiveProfiles;
@@ -6,6 +6,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.storefront.display.localstack.junit.WithLocalPostgres;
+import com.storefront.display.reconciler.MetadataStore;
 import com.storefront.display.testkit.cassandra.TestKeyspace;
 
 /** {@link KilledBulkLoad} on the production profile's job store, PostgreSQL. */

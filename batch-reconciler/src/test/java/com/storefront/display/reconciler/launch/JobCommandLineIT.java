@@ -1,6 +1,13 @@
-package com.storefront.display.reconciler;
+package com.storefront.display.reconciler.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.storefront.display.localstack.junit.WithLocalStack;
+import com.storefront.display.reconciler.BatchReconcilerApplication;
+import com.storefront.display.reconciler.TestUpstream;
+import com.storefront.display.simulator.EmbeddedSimulator;
+import com.storefront.display.testkit.cassandra.TestKeyspace;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,11 +23,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import com.datastax.oss.driver.api.core.CqlSession;
-import com.storefront.display.localstack.junit.WithLocalStack;
-import com.storefront.display.simulator.EmbeddedSimulator;
-import com.storefront.display.testkit.cassandra.TestKeyspace;
 
 /** {@code --run=<job> name=value...}: a job from the command line, refused with a clear message when its parameters are bad. */
 @WithLocalStack

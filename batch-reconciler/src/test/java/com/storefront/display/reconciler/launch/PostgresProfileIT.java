@@ -1,4 +1,4 @@
-package com.storefront.display.reconciler;
+package com.storefront.display.reconciler.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,9 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.jayway.jsonpath.JsonPath;
 import com.storefront.display.localstack.LocalStackSettings;
-import com.storefront.display.localstack.postgres.PostgresServer;
 import com.storefront.display.localstack.junit.WithLocalPostgres;
 import com.storefront.display.localstack.junit.WithLocalStack;
+import com.storefront.display.localstack.postgres.PostgresServer;
 
 /** The production metadata profile: Batch job repository and clustered Quartz on a real PostgreSQL. */
 @WithLocalStack

@@ -1,6 +1,22 @@
-package com.storefront.display.reconciler;
+package com.storefront.display.reconciler.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.failure.FailureStore;
+import com.storefront.display.core.source.HttpSourceApi;
+import com.storefront.display.localstack.junit.WithLocalStack;
+import com.storefront.display.reconciler.TestUpstream;
+import com.storefront.display.simulator.EmbeddedSimulator;
+import com.storefront.display.simulator.fault.Faults;
+import com.storefront.display.simulator.fault.SourceApiFaults;
+import com.storefront.display.simulator.producer.DomainMix;
+import com.storefront.display.simulator.producer.ProducerSettings;
+import com.storefront.display.testkit.cassandra.TestKeyspace;
+import com.storefront.display.testkit.ops.Execution;
+import com.storefront.display.testkit.ops.OpsClient;
+import com.storefront.display.testkit.truth.ReadModelOracle;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,21 +42,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import com.datastax.oss.driver.api.core.CqlSession;
-import com.storefront.display.core.domain.Domain;
-import com.storefront.display.core.failure.FailureStore;
-import com.storefront.display.core.source.HttpSourceApi;
-import com.storefront.display.localstack.junit.WithLocalStack;
-import com.storefront.display.simulator.EmbeddedSimulator;
-import com.storefront.display.simulator.fault.Faults;
-import com.storefront.display.simulator.fault.SourceApiFaults;
-import com.storefront.display.simulator.producer.DomainMix;
-import com.storefront.display.simulator.producer.ProducerSettings;
-import com.storefront.display.testkit.cassandra.TestKeyspace;
-import com.storefront.display.testkit.ops.Execution;
-import com.storefront.display.testkit.ops.OpsClient;
-import com.storefront.display.testkit.truth.ReadModelOracle;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 

@@ -1,4 +1,4 @@
-package com.storefront.display.reconciler;
+package com.storefront.display.reconciler.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -33,6 +33,7 @@ import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.failure.FailureStatus;
 import com.storefront.display.core.failure.FailureStore;
 import com.storefront.display.localstack.junit.WithLocalStack;
+import com.storefront.display.reconciler.TestUpstream;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.testkit.cassandra.TestKeyspace;
 import com.storefront.display.testkit.ops.OpsClient;

@@ -1,6 +1,20 @@
-package com.storefront.display.reconciler;
+package com.storefront.display.reconciler.partition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.storefront.display.core.domain.Domain;
+import com.storefront.display.localstack.junit.WithLocalPostgres;
+import com.storefront.display.localstack.junit.WithLocalStack;
+import com.storefront.display.reconciler.MetadataStore;
+import com.storefront.display.reconciler.bulkload.KilledBulkLoad;
+import com.storefront.display.simulator.fault.Faults;
+import com.storefront.display.simulator.fault.SourceApiFaults;
+import com.storefront.display.testkit.app.AppProcess;
+import com.storefront.display.testkit.cassandra.TestKeyspace;
+import com.storefront.display.testkit.ops.Execution;
+import com.storefront.display.testkit.ops.OpsClient;
+import com.storefront.display.testkit.truth.ReadModelOracle;
 
 import java.time.Duration;
 import java.util.List;
@@ -21,18 +35,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import com.datastax.oss.driver.api.core.CqlSession;
-import com.storefront.display.core.domain.Domain;
-import com.storefront.display.localstack.junit.WithLocalPostgres;
-import com.storefront.display.localstack.junit.WithLocalStack;
-import com.storefront.display.simulator.fault.Faults;
-import com.storefront.display.simulator.fault.SourceApiFaults;
-import com.storefront.display.testkit.app.AppProcess;
-import com.storefront.display.testkit.cassandra.TestKeyspace;
-import com.storefront.display.testkit.ops.Execution;
-import com.storefront.display.testkit.ops.OpsClient;
-import com.storefront.display.testkit.truth.ReadModelOracle;
 
 /**
  * Remote partitioning over Kafka on the PostgreSQL profile: this test's context is the

@@ -1,6 +1,16 @@
-package com.storefront.display.reconciler;
+package com.storefront.display.reconciler.partition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.storefront.display.core.domain.Domain;
+import com.storefront.display.localstack.junit.WithLocalPostgres;
+import com.storefront.display.localstack.junit.WithLocalStack;
+import com.storefront.display.reconciler.MetadataStore;
+import com.storefront.display.reconciler.bulkload.KilledBulkLoad;
+import com.storefront.display.testkit.app.AppProcess;
+import com.storefront.display.testkit.cassandra.TestKeyspace;
+import com.storefront.display.testkit.ops.Execution;
+import com.storefront.display.testkit.ops.OpsClient;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,14 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import com.storefront.display.core.domain.Domain;
-import com.storefront.display.localstack.junit.WithLocalPostgres;
-import com.storefront.display.localstack.junit.WithLocalStack;
-import com.storefront.display.testkit.app.AppProcess;
-import com.storefront.display.testkit.cassandra.TestKeyspace;
-import com.storefront.display.testkit.ops.Execution;
-import com.storefront.display.testkit.ops.OpsClient;
 
 /**
  * A reconcile of many shops over two worker processes (this context, {@code manager-and-worker}, and a

@@ -1,6 +1,25 @@
-package com.storefront.display.reconciler;
+package com.storefront.display.reconciler.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.source.SourceApi;
+import com.storefront.display.core.write.DisplayWriter;
+import com.storefront.display.localstack.junit.WithLocalStack;
+import com.storefront.display.reconciler.TestUpstream;
+import com.storefront.display.reconciler.reconcile.DriftRecords;
+import com.storefront.display.simulator.EmbeddedSimulator;
+import com.storefront.display.simulator.LostEvents;
+import com.storefront.display.simulator.Simulator;
+import com.storefront.display.simulator.fault.EventFaults;
+import com.storefront.display.simulator.fault.Faults;
+import com.storefront.display.simulator.producer.DomainMix;
+import com.storefront.display.simulator.producer.ProducerSettings;
+import com.storefront.display.testkit.cassandra.TestKeyspace;
+import com.storefront.display.testkit.ops.Execution;
+import com.storefront.display.testkit.ops.OpsClient;
+import com.storefront.display.testkit.truth.ReadModelOracle;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -15,24 +34,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import com.datastax.oss.driver.api.core.CqlSession;
-import com.storefront.display.core.domain.Domain;
-import com.storefront.display.core.source.SourceApi;
-import com.storefront.display.core.write.DisplayWriter;
-import com.storefront.display.localstack.junit.WithLocalStack;
-import com.storefront.display.reconciler.reconcile.DriftRecords;
-import com.storefront.display.simulator.EmbeddedSimulator;
-import com.storefront.display.simulator.LostEvents;
-import com.storefront.display.simulator.Simulator;
-import com.storefront.display.simulator.fault.EventFaults;
-import com.storefront.display.simulator.fault.Faults;
-import com.storefront.display.simulator.producer.DomainMix;
-import com.storefront.display.simulator.producer.ProducerSettings;
-import com.storefront.display.testkit.cassandra.TestKeyspace;
-import com.storefront.display.testkit.ops.Execution;
-import com.storefront.display.testkit.ops.OpsClient;
-import com.storefront.display.testkit.truth.ReadModelOracle;
 
 /**
  * Reconciliation against a stream that lost events: the simulator drops 2% of them on the way to Kafka

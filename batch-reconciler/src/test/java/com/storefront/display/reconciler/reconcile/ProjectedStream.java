@@ -1,4 +1,4 @@
-package com.storefront.display.reconciler;
+package com.storefront.display.reconciler.reconcile;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.awaitility.Awaitility;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 
 import com.storefront.display.core.event.DomainEvent;
 import com.storefront.display.core.event.EventCodec;
@@ -24,6 +24,7 @@ import com.storefront.display.core.projection.ThinEvents;
 import com.storefront.display.core.source.SourceApi;
 import com.storefront.display.core.write.DisplayWrite;
 import com.storefront.display.core.write.DisplayWriter;
+import com.storefront.display.reconciler.TestUpstream;
 
 /**
  * The stream path in miniature, for batch tests (batch-reconciler may not depend on stream-ingest): a

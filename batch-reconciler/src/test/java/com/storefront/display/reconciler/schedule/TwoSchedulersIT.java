@@ -1,6 +1,15 @@
-package com.storefront.display.reconciler;
+package com.storefront.display.reconciler.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.storefront.display.localstack.junit.WithLocalPostgres;
+import com.storefront.display.localstack.junit.WithLocalStack;
+import com.storefront.display.reconciler.BatchReconcilerApplication;
+import com.storefront.display.reconciler.MetadataStore;
+import com.storefront.display.reconciler.TestUpstream;
+import com.storefront.display.reconciler.launch.JobNames;
+import com.storefront.display.simulator.EmbeddedSimulator;
+import com.storefront.display.testkit.cassandra.TestKeyspace;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,22 +23,16 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.quartz.JobExecutionContext;
-import org.quartz.JobKey;
-import org.quartz.impl.matchers.KeyMatcher;
 import org.quartz.JobExecutionException;
+import org.quartz.JobKey;
 import org.quartz.Scheduler;
+import org.quartz.impl.matchers.KeyMatcher;
 import org.quartz.listeners.JobListenerSupport;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import com.storefront.display.localstack.junit.WithLocalPostgres;
-import com.storefront.display.localstack.junit.WithLocalStack;
-import com.storefront.display.reconciler.launch.JobNames;
-import com.storefront.display.simulator.EmbeddedSimulator;
-import com.storefront.display.testkit.cassandra.TestKeyspace;
 
 /**
  * Two batch-reconciler instances on one metadata database, both scheduling the reconcile every two

@@ -1,6 +1,21 @@
-package com.storefront.display.reconciler;
+package com.storefront.display.reconciler.selection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.storefront.display.core.domain.Domain;
+import com.storefront.display.core.domain.ReviewSummaryState;
+import com.storefront.display.core.write.DisplayWriter;
+import com.storefront.display.localstack.junit.WithLocalStack;
+import com.storefront.display.reconciler.TestUpstream;
+import com.storefront.display.simulator.EmbeddedSimulator;
+import com.storefront.display.simulator.catalogue.Catalogue;
+import com.storefront.display.simulator.truth.SourceOfTruth;
+import com.storefront.display.testkit.cassandra.TestKeyspace;
+import com.storefront.display.testkit.ops.Execution;
+import com.storefront.display.testkit.ops.OpsClient;
+import com.storefront.display.testkit.truth.ReadModelEdits;
+import com.storefront.display.testkit.truth.ReadModelOracle;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,20 +30,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import com.datastax.oss.driver.api.core.CqlSession;
-import com.storefront.display.core.domain.Domain;
-import com.storefront.display.core.domain.ReviewSummaryState;
-import com.storefront.display.core.write.DisplayWriter;
-import com.storefront.display.localstack.junit.WithLocalStack;
-import com.storefront.display.simulator.EmbeddedSimulator;
-import com.storefront.display.simulator.catalogue.Catalogue;
-import com.storefront.display.simulator.truth.SourceOfTruth;
-import com.storefront.display.testkit.cassandra.TestKeyspace;
-import com.storefront.display.testkit.ops.Execution;
-import com.storefront.display.testkit.ops.OpsClient;
-import com.storefront.display.testkit.truth.ReadModelEdits;
-import com.storefront.display.testkit.truth.ReadModelOracle;
 
 /**
  * Partitions of equal work for a sparse, clustered id space: the source's shop, product and coupon ids

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.storefront.display.bench.common.BenchTable;
 import com.storefront.display.bench.common.Compaction;
 import com.storefront.display.bench.common.DriverLoop;
 import com.storefront.display.bench.common.ServerCpu;
-import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.storefront.display.core.write.DisplayWrite;
 
 import org.apache.kafka.common.TopicPartition;

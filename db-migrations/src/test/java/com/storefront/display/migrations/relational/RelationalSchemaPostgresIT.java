@@ -13,8 +13,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 
-import com.storefront.display.localstack.postgres.PostgresServer;
 import com.storefront.display.localstack.junit.WithLocalPostgres;
+import com.storefront.display.localstack.postgres.PostgresServer;
 
 /** The Spring Batch and Quartz metadata schema on a real PostgreSQL, as the production profile uses it. */
 @WithLocalPostgres

@@ -1,5 +1,6 @@
 package com.storefront.display.testkit.truth;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.domain.DomainState;
 import com.storefront.display.core.projection.Projections;
 import com.storefront.display.core.source.SourceItem;
+import com.storefront.display.core.source.SourceVersions;
 import com.storefront.display.core.write.DisplayTable;
 import com.storefront.display.core.write.DisplayWrite;
 import com.storefront.display.core.write.DisplayWriter;
@@ -54,7 +56,7 @@ public final class ReadModelEdits {
     public void orphans(Domain domain, long shopId, long firstId, int count, DomainState state, long secondsAgo) {
         Set<Long> listed = new HashSet<>();
         truth.listShop(domain, shopId).forEach(item -> listed.add(item.id()));
-        long version = (System.currentTimeMillis() - secondsAgo * 1000) * 1000;
+        long version = SourceVersions.of(Instant.now().minusSeconds(secondsAgo));
         List<DisplayWrite> writes = new ArrayList<>(count);
         for (long id = firstId; id < firstId + count; id++) {
             if (listed.contains(id)) {
