@@ -13,11 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.storefront.display.core.cql.SessionDefaults;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.domain.Topics;
-import com.storefront.display.localstack.kafka.KafkaPositions;
 import com.storefront.display.localstack.LocalStackSettings;
 import com.storefront.display.localstack.cassandra.StandaloneCassandra;
+import com.storefront.display.localstack.kafka.KafkaPositions;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.simulator.Simulator;
 import com.storefront.display.simulator.SimulatorStats;
@@ -27,10 +29,10 @@ import com.storefront.display.simulator.fault.SourceApiFaults;
 import com.storefront.display.simulator.producer.DomainMix;
 import com.storefront.display.simulator.producer.ProducerSettings;
 import com.storefront.display.simulator.truth.ShopSnapshot;
-import com.storefront.display.testkit.truth.ReadModelOracle;
 import com.storefront.display.testkit.app.AppProcess;
 import com.storefront.display.testkit.ops.Execution;
 import com.storefront.display.testkit.ops.OpsClient;
+import com.storefront.display.testkit.truth.ReadModelOracle;
 
 
 /**
@@ -115,7 +117,7 @@ public final class ConvergenceScenario {
                      "display.topics.prefix", OWN_TOPICS.prefix()));
              KafkaPositions kafka = new KafkaPositions(kafkaBootstrap);
              // closed first: the apps stop while Cassandra, Kafka and the sources still answer
-             AutoCloseable stopApps = () -> apps.forEach(AppProcess::close)) {
+             AutoCloseable stopApps = () -> AppProcess.closeAll(apps)) {
             Simulator simulator = embedded.simulator();
             simulator.faults().set(Faults.NONE);
             kafka.awaitTopics(TOPICS, Duration.ofSeconds(60));
@@ -170,7 +172,9 @@ public final class ConvergenceScenario {
             log.info("ingest consumed every record {} s after the stream stopped", drained.toSeconds());
 
             try (CqlSession session = CqlSession.builder().addContactPoint(cassandra.contactPoint())
-                    .withLocalDatacenter(LocalStackSettings.LOCAL_DATACENTER).withKeyspace(KEYSPACE).build()) {
+                    .withLocalDatacenter(LocalStackSettings.LOCAL_DATACENTER).withKeyspace(KEYSPACE)
+                    .withConfigLoader(SessionDefaults.closeAtOnce(SessionDefaults.schemaOf(DriverConfigLoader.programmaticBuilder(), KEYSPACE))
+                            .build()).build()) {
                 awaitRedriven(session, Duration.ofMinutes(3));
                 ReadModelOracle.Result before = ReadModelOracle.compare(simulator.truth(), session, settings.shops());
                 log.info("before reconcile: {} differences in {} cells", before.totalDifferences(), before.totalCells());

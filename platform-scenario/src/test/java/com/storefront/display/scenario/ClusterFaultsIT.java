@@ -30,13 +30,14 @@ import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
 import com.storefront.display.core.cql.CqlConsistency;
 import com.storefront.display.core.cql.DisplayCassandraProperties;
+import com.storefront.display.core.cql.SessionDefaults;
 import com.storefront.display.core.domain.Topics;
 import com.storefront.display.core.write.DisplayWriter;
-import com.storefront.display.localstack.cassandra.CassandraCluster;
-import com.storefront.display.localstack.kafka.KafkaPositions;
 import com.storefront.display.localstack.LocalStackSettings;
 import com.storefront.display.localstack.ProcessSignals;
+import com.storefront.display.localstack.cassandra.CassandraCluster;
 import com.storefront.display.localstack.junit.WithLocalStack;
+import com.storefront.display.localstack.kafka.KafkaPositions;
 import com.storefront.display.simulator.EmbeddedSimulator;
 import com.storefront.display.simulator.Simulator;
 import com.storefront.display.simulator.fault.Faults;
@@ -109,7 +110,7 @@ class ClusterFaultsIT {
 
     @AfterAll
     static void stop() {
-        apps.forEach(AppProcess::close);
+        AppProcess.closeAll(apps);
         if (session != null) {
             session.close();
         }
@@ -284,6 +285,7 @@ class ClusterFaultsIT {
         ProgrammaticDriverConfigLoaderBuilder config = DriverConfigLoader.programmaticBuilder()
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
                 .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofSeconds(2));
+        SessionDefaults.closeAtOnce(SessionDefaults.schemaOf(config, KEYSPACE));
         CqlConsistency.configure(config, new DisplayCassandraProperties.Consistency(DefaultConsistencyLevel.LOCAL_QUORUM,
                 DefaultConsistencyLevel.LOCAL_QUORUM));
         return CqlSession.builder().addContactPoints(cluster.contactPoints())

@@ -13,7 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverExecutionProfile;
 import com.jayway.jsonpath.JsonPath;
 import com.storefront.display.localstack.junit.WithLocalStack;
 
@@ -41,6 +44,15 @@ class StreamIngestApplicationIT {
         List<Integer> versions = session.execute("SELECT version FROM schema_migration").all().stream()
                 .map(row -> row.getInt(0)).toList();
         assertThat(versions).contains(1, 2, 3, 4);
+    }
+
+    @Test
+    void itsSessionKnowsTheSchemaOfItsOwnKeyspaceOnlyAndClosesWithoutWaiting() {
+        // the shared stack holds the keyspaces of every other test run: none of them is loaded or refreshed here
+        assertThat(session.getMetadata().getKeyspaces().keySet()).extracting(CqlIdentifier::asInternal).containsExactly("display");
+        DriverExecutionProfile config = session.getContext().getConfig().getDefaultProfile();
+        assertThat(config.getInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD)).isZero();
+        assertThat(config.getInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD)).isZero();
     }
 
     @Test

@@ -52,7 +52,8 @@ public final class CqlMigrations {
     public MigrationReport migrate() {
         List<CqlMigration> scripts = CqlMigrationScripts.load(settings.location());
         String keyspace = settings.keyspace();
-        try (CqlSession session = open()) {
+        CqlSession session = open();
+        try {
             createKeyspaceAndHistory(session, keyspace);
             MigrationConsistency.require(settings.consistency(), replication(session, keyspace), keyspace);
             // scripts use unqualified table names; this private session runs one statement at a time
@@ -64,6 +65,10 @@ public final class CqlMigrations {
             } finally {
                 lock.close();
             }
+        } finally {
+            // closed in the background: its connections close at once, and the driver's two quiet seconds
+            // on its event loops (advanced.netty.io-group.shutdown.quiet-period) are not the app's start
+            session.closeAsync();
         }
     }
 

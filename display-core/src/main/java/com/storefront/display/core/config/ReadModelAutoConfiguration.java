@@ -1,7 +1,9 @@
 package com.storefront.display.core.config;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.cassandra.autoconfigure.CassandraProperties;
 import org.springframework.boot.cassandra.autoconfigure.DriverConfigLoaderBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -9,10 +11,11 @@ import org.springframework.context.annotation.Bean;
 import com.storefront.display.core.cql.CqlConsistency;
 import com.storefront.display.core.cql.DisplayCassandraProperties;
 import com.storefront.display.core.cql.Reconnection;
+import com.storefront.display.core.cql.SessionDefaults;
 
 /**
- * What every app's Cassandra driver gets: reconnection to a node that came back within seconds, and
- * the configured read and write consistency.
+ * What every app's Cassandra driver gets: reconnection to a node that came back within seconds, the
+ * configured read and write consistency, and {@link SessionDefaults}.
  */
 @AutoConfiguration
 @ConditionalOnClass(DriverConfigLoaderBuilderCustomizer.class)
@@ -22,6 +25,18 @@ public class ReadModelAutoConfiguration {
     @Bean
     DriverConfigLoaderBuilderCustomizer quickReconnect(DisplayCassandraProperties properties) {
         return builder -> Reconnection.atMost(builder, properties.reconnectMaxDelay());
+    }
+
+    /** Schema metadata of the app's own keyspace only, and a shutdown that does not wait for quiet event loops. */
+    @Bean
+    DriverConfigLoaderBuilderCustomizer sessionDefaults(ObjectProvider<CassandraProperties> cassandra) {
+        return builder -> {
+            SessionDefaults.closeAtOnce(builder);
+            CassandraProperties properties = cassandra.getIfAvailable();
+            if (properties != null && properties.getKeyspaceName() != null) {
+                SessionDefaults.schemaOf(builder, properties.getKeyspaceName());
+            }
+        };
     }
 
     @Bean

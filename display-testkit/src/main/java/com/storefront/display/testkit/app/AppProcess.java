@@ -11,10 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +30,8 @@ public final class AppProcess implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AppProcess.class);
     private static final int LOG_TAIL = 40;
+    /** The system property with the JVM options of the apps started. */
+    public static final String JVM_OPTIONS = "app-process.jvm-options";
 
     private final String app;
     private final int port;
@@ -58,6 +63,7 @@ public final class AppProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap));
+        command.addAll(jvmOptions());
         command.addAll(launch);
         command.add("--server.port=" + port);
         command.add("--spring.main.banner-mode=off");
@@ -70,6 +76,15 @@ public final class AppProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + app, e);
         }
+    }
+
+    /**
+     * JVM options of every app this JVM starts, from the system property {@value #JVM_OPTIONS} (space
+     * separated): the build's tests set the C1-only compiler there; benchmarks leave it unset.
+     */
+    private static List<String> jvmOptions() {
+        String options = System.getProperty(JVM_OPTIONS, "").trim();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     public String baseUrl() {
@@ -95,20 +110,19 @@ public final class AppProcess implements AutoCloseable {
 
     /** Waits until {@code /actuator/health} answers 200; fails at once, with the log's tail, when the process exits. */
     public AppProcess awaitHealthy(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(app + " exited with " + process.exitValue() + "; " + logTail());
-            }
-            if (healthStatus() == 200) {
-                log.info("{} is healthy on {}", app, baseUrl());
-                return this;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(app + " not healthy within " + timeout + "; " + logTail());
-            }
-            pause();
+        try {
+            Awaitility.await(app + " healthy").atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(app + " exited with " + process.exitValue() + "; " + logTail());
+                        }
+                        return healthStatus() == 200;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(app + " not healthy within " + timeout + "; " + logTail(), e);
         }
+        log.info("{} is healthy on {}", app, baseUrl());
+        return this;
     }
 
     /** SIGKILL, as a crash: the process gets no chance to clean up. */
@@ -124,6 +138,19 @@ public final class AppProcess implements AutoCloseable {
     @Override
     public void close() {
         process.destroy();
+        awaitExit();
+    }
+
+    /**
+     * Stops these apps together, as {@link #close()} stops one: SIGTERM to each first, then each waited
+     * for, so that their graceful shutdowns overlap instead of adding up.
+     */
+    public static void closeAll(Collection<AppProcess> apps) {
+        apps.forEach(app -> app.process.destroy());
+        apps.forEach(AppProcess::awaitExit);
+    }
+
+    private void awaitExit() {
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 log.warn("{} did not stop within 30 s; killing it", app);
@@ -173,15 +200,6 @@ public final class AppProcess implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

@@ -4,7 +4,9 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.storefront.display.core.cql.SessionDefaults;
 
 /**
  * A keyspace of its own per test run: the local Cassandra keeps its data between builds, and a
@@ -26,7 +28,8 @@ public final class TestKeyspace {
         String[] contactPoint = System.getProperty("spring.cassandra.contact-points").split(":");
         try (CqlSession admin = CqlSession.builder()
                 .addContactPoint(new InetSocketAddress(contactPoint[0], Integer.parseInt(contactPoint[1])))
-                .withLocalDatacenter(System.getProperty("spring.cassandra.local-datacenter")).build()) {
+                .withLocalDatacenter(System.getProperty("spring.cassandra.local-datacenter"))
+                .withConfigLoader(SessionDefaults.administration(DriverConfigLoader.programmaticBuilder()).build()).build()) {
             admin.execute(SimpleStatement.newInstance("DROP KEYSPACE IF EXISTS " + keyspace).setTimeout(Duration.ofSeconds(30)));
         }
     }

@@ -151,6 +151,10 @@ public final class CassandraServer extends LocalServer {
                 .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, timeout)
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, timeout)
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, timeout)
+                // a probe: no schema to load, and a close that does not wait two quiet seconds
+                .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
+                .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
+                .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0)
                 .build();
         try (CqlSession session = CqlSession.builder()
                 .addContactPoint(settings.endpoints().cassandraContactPoint())
