@@ -59,7 +59,10 @@ class TwoSchedulersIT {
         try (EmbeddedSimulator simulator = TestUpstream.simulator(5, 50, 42);
              ConfigurableApplicationContext first = instance("first", metadata, simulator.baseUrl());
              ConfigurableApplicationContext second = instance("second", metadata, simulator.baseUrl())) {
-            Awaitility.await("five fires").atMost(Duration.ofSeconds(60)).until(() -> firedBy.size() >= 5);
+            // both triggers' fires, as the assertions below count them (waiting for the nightly one's alone
+            // left the sync trigger one fire short once the apps started faster)
+            Awaitility.await("five nightly fires and two incremental-sync fires").atMost(Duration.ofSeconds(60))
+                    .until(() -> firedBy.size() >= 5 && syncFiredBy.size() >= 2);
             Scheduler one = first.getBean(Scheduler.class);
             Scheduler other = second.getBean(Scheduler.class);
             one.standby();
