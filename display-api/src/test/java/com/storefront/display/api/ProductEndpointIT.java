@@ -29,7 +29,8 @@ import com.storefront.display.localstack.junit.WithLocalStack;
 /** The product endpoints against the real Cassandra: filtering rules, effective price, paging, problems. */
 @WithLocalStack
 @ExtendWith(NonBlockingCheck.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// every read must see what the test just wrote: the near cache is NearCacheIT's
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "display.api.cache.max-staleness=0")
 class ProductEndpointIT {
 
     @Value("${local.server.port}")

@@ -34,7 +34,9 @@ import com.storefront.display.localstack.junit.WithLocalStack;
 // loaded two-core host that took over the 1 s statement timeout (docs/operations.md); the point here is
 // that Cassandra does not abort it, as it does past 100,000 row tombstones
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.cassandra.request.timeout=10s", "display.api.read-timeout=12s"})
+        "spring.cassandra.request.timeout=10s", "display.api.read-timeout=12s",
+        // every read must see what the test just wrote: the near cache is NearCacheIT's
+        "display.api.cache.max-staleness=0"})
 class ProductPagingIT {
 
     private static final int PRODUCTS = 10_000;

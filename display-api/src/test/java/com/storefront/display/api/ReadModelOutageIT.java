@@ -38,7 +38,9 @@ import reactor.core.scheduler.Schedulers;
 @ExtendWith(NonBlockingCheck.class)
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.cassandra.request.timeout=1s", "display.api.read-timeout=2s", "display.api.retry-after=3s"})
+        "spring.cassandra.request.timeout=1s", "display.api.read-timeout=2s", "display.api.retry-after=3s",
+        // every request reaches the read model: what the near cache serves is NearCacheIT's
+        "display.api.cache.max-staleness=0"})
 class ReadModelOutageIT {
 
     /** The read timeout plus room for a loaded machine: far below anything a store front would call hung. */

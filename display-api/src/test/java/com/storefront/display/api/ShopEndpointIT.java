@@ -42,7 +42,8 @@ import com.storefront.display.localstack.junit.WithLocalStack;
 /** {@code GET /api/shops/{shopId}} against the real Cassandra, written through display-core's projections. */
 @WithLocalStack
 @ExtendWith(NonBlockingCheck.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// every read must see what the test just wrote: the near cache is NearCacheIT's
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "display.api.cache.max-staleness=0")
 class ShopEndpointIT {
 
     @Value("${local.server.port}")

@@ -1,6 +1,7 @@
 package com.storefront.display.api.cassandra;
 
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.springframework.data.cassandra.core.cql.ReactiveCqlOperations;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.storefront.display.api.DisplayApiProperties;
 import com.storefront.display.core.cql.CqlConsistency;
 import com.storefront.display.core.cql.PreparedStatements;
 
@@ -28,9 +30,12 @@ public class ReadModelQueries {
 
     private final ReactiveCqlOperations cql;
     private final PreparedStatements prepared;
+    private final int maxInFlight;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
-    public ReadModelQueries(ReactiveCqlOperations cql) {
+    public ReadModelQueries(ReactiveCqlOperations cql, DisplayApiProperties properties) {
         this.cql = cql;
+        this.maxInFlight = properties.maxInFlightReads();
         this.prepared = new PreparedStatements(text -> cql.execute(
                 (ReactiveSessionCallback<PreparedStatement>) session -> session.prepare(CqlConsistency.read(text))).single().toFuture());
     }
@@ -42,10 +47,24 @@ public class ReadModelQueries {
      * round trip when they fit a page.
      */
     public <T> Flux<T> query(String text, int pageSize, Function<Row, T> mapper, Object... values) {
-        // the preparation is shared: a request that gives up (Mono.zip cancels the other read when one
-        // fails) must not cancel it for everybody
-        return Mono.fromFuture(prepared.get(text), true).flatMapMany(statement ->
-                pages(statement.bind(values).setPageSize(pageSize).setIdempotent(true), mapper));
+        return Flux.defer(() -> {
+            // at most maxInFlight reads wait for Cassandra at once; one more fails at once (a 503), so
+            // that an overload sheds requests instead of making every answer late
+            if (inFlight.incrementAndGet() > maxInFlight) {
+                inFlight.decrementAndGet();
+                return Flux.error(new ReadModelOverloaded(maxInFlight));
+            }
+            // the preparation is shared: a request that gives up (Mono.zip cancels the other read when one
+            // fails) must not cancel it for everybody
+            return Mono.fromFuture(prepared.get(text), true).flatMapMany(statement ->
+                    pages(statement.bind(values).setPageSize(pageSize).setIdempotent(true), mapper))
+                    .doFinally(signal -> inFlight.decrementAndGet());
+        });
+    }
+
+    /** The reads waiting for Cassandra now ({@code display.api.reads.in-flight}). */
+    public int inFlight() {
+        return inFlight.get();
     }
 
     /*

@@ -26,12 +26,25 @@ public class CacheableJson {
     }
 
     public Mono<ServerResponse> ok(ServerRequest request, Object body) {
-        byte[] bytes = json.writeValueAsBytes(body);
-        String etag = '"' + DigestUtils.md5DigestAsHex(bytes) + '"';
-        return request.checkNotModified(etag).switchIfEmpty(Mono.defer(() -> ServerResponse.ok()
+        return ok(request, render(body));
+    }
+
+    /** A 200 with the rendered body, or a 304 when the request already holds it ({@code If-None-Match}). */
+    public Mono<ServerResponse> ok(ServerRequest request, Rendered body) {
+        return request.checkNotModified(body.etag()).switchIfEmpty(Mono.defer(() -> ServerResponse.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .eTag(etag)
+                .eTag(body.etag())
                 .cacheControl(CacheControl.noCache())
-                .bodyValue(bytes)));
+                .bodyValue(body.bytes())));
+    }
+
+    /** The body as it is sent, and its ETag: what the near cache keeps, so that a hit costs no JSON. */
+    public Rendered render(Object body) {
+        byte[] bytes = json.writeValueAsBytes(body);
+        return new Rendered(bytes, '"' + DigestUtils.md5DigestAsHex(bytes) + '"');
+    }
+
+    /** A JSON body as bytes and the strong ETag of those bytes. */
+    public record Rendered(byte[] bytes, String etag) {
     }
 }
