@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.cassandra.autoconfigure.CqlSessionBuilderCustomizer;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.datastax.oss.driver.api.core.tracker.RequestTracker;
@@ -33,13 +34,23 @@ public final class InProcessApp {
      */
     public static ConfigurableApplicationContext start(Class<?> app, StackEndpoints stack, String keyspace,
                                                 Map<String, String> properties, List<? extends RequestTracker> trackers) throws Exception {
+        return start(app, stack, keyspace, properties, trackers, context -> { });
+    }
+
+    /**
+     * {@link #start(Class, StackEndpoints, String, Map, List)}, {@code benchOnly} adding what exists only in
+     * the benchmark's context (a route the product does not have, for instance) before it is refreshed.
+     */
+    public static ConfigurableApplicationContext start(Class<?> app, StackEndpoints stack, String keyspace,
+                                                Map<String, String> properties, List<? extends RequestTracker> trackers,
+                                                ApplicationContextInitializer<ConfigurableApplicationContext> benchOnly) throws Exception {
         Map<String, String> all = new HashMap<>(stack.asSpringProperties());
         all.put("spring.config.location", "file:" + PackagedApplicationYaml.of(app));
         all.put("spring.cassandra.keyspace-name", keyspace);
         all.put("server.port", "0");
         all.put("spring.main.banner-mode", "off");
         all.putAll(properties);
-        return new SpringApplicationBuilder(app).initializers(context -> {
+        return new SpringApplicationBuilder(app).initializers(benchOnly, context -> {
             for (int i = 0; i < trackers.size(); i++) {
                 RequestTracker tracker = trackers.get(i);
                 context.getBeanFactory().registerSingleton("benchRequestTracker" + i, tracker);

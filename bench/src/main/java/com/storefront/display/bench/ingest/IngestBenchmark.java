@@ -170,7 +170,7 @@ public final class IngestBenchmark {
                  CqlSession session = CqlSession.builder().addContactPoint(stack.cassandraContactPoint())
                          .withLocalDatacenter(stack.localDatacenter()).build()) {
                 new Compaction(session, KEYSPACE).awaitBacklog();
-                IngestFreshness.measure(table, new IngestApp(ingest, kafka, TOPICS), stack.kafkaBootstrapServers(), BENCH_TOPICS,
+                IngestFreshness.measure(table, new IngestApp(ingest, kafka, TOPICS), stack, KEYSPACE, shops, BENCH_TOPICS,
                         decoded, freshnessRate > 0 ? freshnessRate : sustainedRate / 2, freshnessSeconds, freshnessWarmupSeconds, run);
             }
             if (clusterRounds > 0 && !freshnessOnly) {
