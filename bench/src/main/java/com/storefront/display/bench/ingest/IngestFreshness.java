@@ -64,7 +64,7 @@ final class IngestFreshness {
                 // which domain's container holds it up: Kafka timestamp to write acknowledged, p99 per domain
                 log.info("  p99 per domain (Kafka timestamp to written): {}", app.domainFreshnessP99());
                 log.info("  through GET /api/shops/{id} (near cache on): {} marked changes so far, p50 {} ms, p99 {} ms",
-                        visible.count(start), Math.round(visible.quantileMillis(0.5, start)), Math.round(visible.quantileMillis(0.99, start)));
+                        visible.count(start), String.format("%.0f", visible.quantileMillis(0.5, start)), String.format("%.0f", visible.quantileMillis(0.99, start)));
             }
             long counted = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
             apiP99 = visible.quantileMillis(0.99, counted);
