@@ -233,7 +233,7 @@ public final class DisplayApiBenchmark {
         int n = Math.min(count.get(), latencies.length);
         long[] sorted = Arrays.copyOf(latencies, n);
         Arrays.sort(sorted);
-        return new Latencies(n / (elapsed / 1e9), sorted[n / 2] / 1e6, sorted[(int) Math.min(n - 1, Math.ceil(n * 0.99) - 1)] / 1e6);
+        return new Latencies(n / (elapsed / 1e9), sorted[n / 2] / 1e6, sorted[Latencies.rank(n, 0.99)] / 1e6);
     }
 
     private static void consume(AsyncResultSet rows) {

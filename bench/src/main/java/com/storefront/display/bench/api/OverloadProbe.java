@@ -11,6 +11,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.storefront.display.bench.common.Latencies;
+
 /**
  * Far more requests in flight than the instance serves at once, each with a timeout: how many were
  * answered 200, how many shed with a 503, how many not answered in time, and the p99 of the answered
@@ -61,7 +63,7 @@ final class OverloadProbe {
         slots.acquire(inFlight);
         double elapsed = (System.nanoTime() - start) / 1e9;
         long[] sorted = okNanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        double p99 = sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] / 1e6;
+        double p99 = sorted.length == 0 ? Double.NaN : sorted[Latencies.rank(sorted.length, 0.99)] / 1e6;
         return new Result(sorted.length, shed.get(), timedOut.get(), other.get(), sorted.length / elapsed, p99);
     }
 }

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import com.storefront.display.bench.common.Latencies;
 import com.storefront.display.bench.simulator.SimulatorBenchmark;
 import com.storefront.display.core.domain.Domain;
 import com.storefront.display.core.domain.ShopState;
@@ -116,7 +117,7 @@ final class ApiFreshness implements AutoCloseable {
     /** The p-quantile of the samples of changes made after {@code sinceNanos}, in ms; NaN without any. */
     double quantileMillis(double p, long sinceNanos) {
         double[] sorted = samples.stream().filter(s -> s.madeAtNanos() >= sinceNanos).mapToDouble(Sample::visibleAfterMs).sorted().toArray();
-        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)];
+        return sorted.length == 0 ? Double.NaN : sorted[Latencies.rank(sorted.length, p)];
     }
 
     long count(long sinceNanos) {
